@@ -1,0 +1,25 @@
+namespace EntryPoint.Core;
+
+/// <summary>How bad a finding is; the order matters (the worst one decides the status and exit code).</summary>
+public enum Severity
+{
+    Info = 0,
+    Warning = 1,
+    Error = 2,
+}
+
+/// <summary>
+/// One thing a probe found. <see cref="Code"/> is stable for scripts (kebab-case); <see cref="Message"/> says what
+/// is wrong and where; <see cref="Hint"/> says what to do about it, or is null when there is nothing to do.
+/// </summary>
+public sealed record Finding(Severity Severity, string Code, string? Path, string Message, string? Hint = null)
+{
+    public static Finding Info(string code, string? path, string message, string? hint = null) =>
+        new(Severity.Info, code, path, message, hint);
+
+    public static Finding Warning(string code, string? path, string message, string? hint = null) =>
+        new(Severity.Warning, code, path, message, hint);
+
+    public static Finding Error(string code, string? path, string message, string? hint = null) =>
+        new(Severity.Error, code, path, message, hint);
+}
