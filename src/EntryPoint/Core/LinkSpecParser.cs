@@ -134,7 +134,7 @@ public static class LinkSpecParser
         return Result<IReadOnlyList<LinkSpec>>.Ok(parsed);
     }
 
-    private static bool IsAbsolute(string path) => path.Length > 1 && path[0] == '/';
+    private static bool IsAbsolute(string path) => path.StartsWith('/');
 
     private static bool IsValidName(string name) =>
         name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
