@@ -1,12 +1,35 @@
-using System.CommandLine;
-using Serilog;
-var root = new RootCommand("entrypoint");
-var o = new Option<string>("--root") { Description = "root dir" };
-root.Options.Add(o);
-root.SetAction(pr => {
-  Log.Logger = new LoggerConfiguration().WriteTo.Console(standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose).CreateLogger();
-  Log.Information("custom {Root}", pr.GetValue(o));
-  Console.WriteLine(Mono.Unix.Native.Syscall.getuid());
-  return 0;
-});
-return root.Parse(args).Invoke();
+using EntryPoint.App;
+using EntryPoint.Cli;
+using EntryPoint.Core;
+using EntryPoint.Core.Linking;
+using EntryPoint.Core.Mounts;
+using EntryPoint.Os;
+using EntryPoint.Os.Exec;
+
+// The composition root: the only place that knows which adapter serves which port. No DI container (AOT).
+return EntryPointCommand.Invoke(args, new Handlers(), Environment.GetEnvironmentVariable, Console.Out, Console.Error);
+
+internal sealed class Handlers : IHandlers
+{
+    public int Run(Settings settings, IReadOnlyList<string> command)
+    {
+        using var log = Logging.Create(settings);
+        var snapshots = new SnapshotReader(settings.Root, () => MountInfoParser.Read());
+        var applier = new Applier(new LinkWriter(settings.Root), snapshots, Environment.ProcessId);
+        var handler = new RunHandler(settings, snapshots, applier, new ProcessReplacer(), log,
+            Environment.GetEnvironmentVariable, AppEnvironment(), Environment.ProcessId);
+        return handler.Handle(command);
+    }
+
+    public int Diagnose(Settings settings, bool json)
+    {
+        var snapshots = new SnapshotReader(settings.Root, () => MountInfoParser.Read());
+        return new DiagnoseHandler(settings, snapshots, Console.Out, Console.OpenStandardOutput()).Handle(json);
+    }
+
+    private static List<KeyValuePair<string, string>> AppEnvironment() =>
+        Environment.GetEnvironmentVariables()
+            .Cast<System.Collections.DictionaryEntry>()
+            .Select(e => new KeyValuePair<string, string>((string)e.Key, (string?)e.Value ?? ""))
+            .ToList();
+}

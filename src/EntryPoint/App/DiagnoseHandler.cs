@@ -1,0 +1,41 @@
+using EntryPoint.Cli;
+using EntryPoint.Core;
+using EntryPoint.Core.Linking;
+using EntryPoint.Core.Reporting;
+
+namespace EntryPoint.App;
+
+/// <summary>`diagnose`: the same snapshot and plan as a start, reported instead of applied. Never writes.</summary>
+public sealed class DiagnoseHandler(Settings settings, ISnapshotSource snapshots, TextWriter stdout, Stream stdoutStream)
+{
+    public int Handle(bool json)
+    {
+        var plan = Planner.Plan(snapshots.Read(settings.Links), diagnose: true);
+        var extra = new List<Finding>();
+        if (ProcessFacts.Pid1WithoutInit(ProcessFacts.Pid1IsNotAnInit(), "the app") is { } pid1)
+        {
+            extra.Add(pid1);
+        }
+
+        var worst = plan.AllFindings.Concat(extra).Select(f => (Severity?)f.Severity).Max();
+        var status = worst switch
+        {
+            Severity.Error => "error",
+            Severity.Warning => "warning",
+            _ => "ok",
+        };
+
+        if (json)
+        {
+            stdout.Flush();
+            JsonReport.Write(stdoutStream, plan, status, extra);
+        }
+        else
+        {
+            TextReport.Write(stdout, plan, status, extra);
+            stdout.Flush();
+        }
+
+        return worst == Severity.Error || (settings.Strict && worst == Severity.Warning) ? ExitCodes.Unhealthy : ExitCodes.Ok;
+    }
+}

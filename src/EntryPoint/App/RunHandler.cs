@@ -1,0 +1,103 @@
+using EntryPoint.Cli;
+using EntryPoint.Core;
+using EntryPoint.Core.Linking;
+using EntryPoint.Core.Reporting;
+using EntryPoint.Os.Exec;
+using Serilog;
+
+namespace EntryPoint.App;
+
+/// <summary>
+/// `run`: snapshot, plan, apply, log, then become the app. All or nothing: when the plan has an error (or a
+/// warning under --strict) nothing is changed, so a failed start leaves the tree as the operator made it.
+/// </summary>
+public sealed class RunHandler(
+    Settings settings,
+    ISnapshotSource snapshots,
+    Applier applier,
+    IProcessReplacer replacer,
+    ILogger log,
+    Func<string, string?> environment,
+    IReadOnlyList<KeyValuePair<string, string>> appEnvironment,
+    int processId)
+{
+    public int Handle(IReadOnlyList<string> command)
+    {
+        var report = new LogReport(log);
+        var plan = Planner.Plan(snapshots.Read(settings.Links), diagnose: false);
+        var processFindings = new List<Finding>();
+        if (command.Count > 0 && ProcessFacts.Pid1WithoutInit(processId == 1, command[0]) is { } pid1)
+        {
+            processFindings.Add(pid1);
+        }
+
+        if (plan.Fails(settings.Strict))
+        {
+            foreach (var link in plan.Links)
+            {
+                report.Link(link, link.Outcome);
+            }
+
+            Report(report, plan.AllFindings.Concat(processFindings));
+            var errors = plan.AllFindings.Count(f => f.Severity == Severity.Error);
+            log.Error("start stopped before any change: {Problems}; nothing was changed",
+                errors > 0 ? $"{errors} error(s)" : "warnings with --strict");
+            return ExitCodes.SetupFailed;
+        }
+
+        var failures = new List<Finding>();
+        foreach (var link in plan.Links)
+        {
+            if (settings.DryRun && link.Action != LinkAction.None)
+            {
+                report.Link(link, $"dry run: {link.Outcome}, nothing changed");
+                continue;
+            }
+
+            var applied = applier.Apply(link);
+            report.Link(link, applied.Outcome);
+            if (applied.Failure is not null)
+            {
+                failures.Add(applied.Failure);
+            }
+        }
+
+        Report(report, plan.AllFindings.Concat(processFindings).Concat(failures));
+        if (failures.Count > 0)
+        {
+            log.Error("start stopped: {Count} link(s) could not be made", failures.Count);
+            return ExitCodes.SetupFailed;
+        }
+
+        if (command.Count == 0)
+        {
+            log.Error("no command was given, so there is nothing to start; put the app in the image's CMD or after the options (entrypoint [OPTIONS] [--] COMMAND [ARGS...])");
+            return ExitCodes.Usage;
+        }
+
+        var resolved = CommandResolver.Resolve(command[0], environment("PATH"));
+        if (resolved.Path is null)
+        {
+            log.Error("cannot start the app: {Problem}", resolved.Problem);
+            return resolved.ExitCode;
+        }
+
+        log.Information("exec {Command} (PID {Pid})", string.Join(' ', command), processId);
+        (log as IDisposable)?.Dispose();
+        Log.CloseAndFlush();
+        Console.Error.Flush();
+        Console.Out.Flush();
+
+        var (code, problem) = replacer.Replace(resolved.Path, command, appEnvironment);
+        Console.Error.WriteLine($"entrypoint: cannot start the app: {problem}");
+        return code;
+    }
+
+    private static void Report(LogReport report, IEnumerable<Finding> findings)
+    {
+        foreach (var finding in findings)
+        {
+            report.Finding(finding);
+        }
+    }
+}

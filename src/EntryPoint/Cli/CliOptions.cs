@@ -1,0 +1,49 @@
+using System.CommandLine;
+
+namespace EntryPoint.Cli;
+
+/// <summary>The options of the entrypoint and the ENTRYPOINT_* variable behind each; a flag wins over its variable.</summary>
+public sealed class CliOptions
+{
+    public Option<string[]> Link { get; } = new("--link")
+    {
+        Description = "[NAME=]SOURCE:TARGET; repeatable",
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = false,
+        Recursive = true,
+    };
+
+    public Option<string[]> Marker { get; } = new("--marker")
+    {
+        Description = "NAME=FILE[|FILE...]; repeatable",
+        Arity = ArgumentArity.OneOrMore,
+        Recursive = true,
+    };
+
+    public Option<string> Root { get; } = new("--root") { Description = "DIR", Recursive = true };
+    public Option<bool> Strict { get; } = new("--strict") { Recursive = true };
+    public Option<string> LogFormat { get; } = new("--log-format") { Recursive = true };
+    public Option<string> LogLevel { get; } = new("--log-level") { Recursive = true };
+    public Option<bool> DryRun { get; } = new("--dry-run") { Recursive = true };
+    public Option<bool> Json { get; } = new("--json");
+
+    public Argument<string[]> Command { get; } = new("COMMAND") { Arity = ArgumentArity.ZeroOrMore };
+
+    public static readonly IReadOnlyDictionary<string, string> Variables = new Dictionary<string, string>
+    {
+        ["--link"] = "ENTRYPOINT_LINKS",
+        ["--marker"] = "ENTRYPOINT_MARKERS",
+        ["--root"] = "ENTRYPOINT_ROOT",
+        ["--strict"] = "ENTRYPOINT_STRICT",
+        ["--log-format"] = "ENTRYPOINT_LOG_FORMAT",
+        ["--log-level"] = "ENTRYPOINT_LOG_LEVEL",
+        ["--dry-run"] = "ENTRYPOINT_DRY_RUN",
+    };
+
+    /// <summary>Options that take no value, including the parser's own.</summary>
+    public IReadOnlySet<string> Flags => new HashSet<string>(["--strict", "--dry-run", "--json", "--help", "-h", "-?", "/?", "/h", "--version"]);
+
+    /// <summary>Options that take a value, so the splitter knows the next token is theirs and not COMMAND.</summary>
+    public IReadOnlySet<string> Valued => new HashSet<string>(
+        new Option[] { Link, Marker, Root, LogFormat, LogLevel }.Select(o => o.Name));
+}

@@ -1,0 +1,116 @@
+using System.CommandLine;
+using EntryPoint.Core;
+using Serilog.Events;
+
+namespace EntryPoint.Cli;
+
+/// <summary>Merges flags and ENTRYPOINT_* variables into validated settings; every bad value is a usage error that names it.</summary>
+public static class SettingsBinder
+{
+    public static Result<Settings> Bind(ParseResult parsed, CliOptions options, Func<string, string?> environment)
+    {
+        string? Text(Option<string> option)
+        {
+            return Given(parsed, option) ? parsed.GetValue(option) : Variable(option, environment);
+        }
+
+        IReadOnlyList<string> List(Option<string[]> option)
+        {
+            if (Given(parsed, option))
+            {
+                return parsed.GetValue(option) ?? [];
+            }
+
+            var variable = Variable(option, environment);
+            return string.IsNullOrWhiteSpace(variable)
+                ? []
+                : variable.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        }
+
+        Result<bool> Flag(Option<bool> option)
+        {
+            if (Given(parsed, option))
+            {
+                return Result<bool>.Ok(parsed.GetValue(option));
+            }
+
+            var name = CliOptions.Variables[option.Name];
+            return ParseBoolean(name, environment(name));
+        }
+
+        var links = List(options.Link);
+        var parsedLinks = LinkSpecParser.ParseAll(links.Count == 0 ? DefaultLinkTexts : links, List(options.Marker));
+        if (!parsedLinks.IsOk)
+        {
+            return Result<Settings>.Fail(parsedLinks.Error);
+        }
+
+        var root = Text(options.Root);
+        root = string.IsNullOrWhiteSpace(root) ? "/" : root;
+        if (!root.StartsWith('/'))
+        {
+            root = Path.GetFullPath(root);
+        }
+
+        if (!Directory.Exists(root))
+        {
+            return Result<Settings>.Fail($"--root '{root}' is not a directory; expected an existing directory that stands for the container's /");
+        }
+
+        var strict = Flag(options.Strict);
+        var dryRun = Flag(options.DryRun);
+        var format = ParseFormat(Text(options.LogFormat));
+        var level = ParseLevel(Text(options.LogLevel));
+        foreach (var error in new[] { strict.IsOk ? null : strict.Error, dryRun.IsOk ? null : dryRun.Error, format.IsOk ? null : format.Error, level.IsOk ? null : level.Error })
+        {
+            if (error is not null)
+            {
+                return Result<Settings>.Fail(error);
+            }
+        }
+
+        return Result<Settings>.Ok(new Settings
+        {
+            Links = parsedLinks.Value,
+            Root = root.Length > 1 ? root.TrimEnd('/') : root,
+            Strict = strict.Value,
+            DryRun = dryRun.Value,
+            LogFormat = format.Value,
+            LogLevel = level.Value,
+        });
+    }
+
+    private static readonly string[] DefaultLinkTexts =
+        LinkSpecParser.Defaults.Select(l => $"{l.Name}={l.Source}:{l.Target}").ToArray();
+
+    private static bool Given(ParseResult parsed, Option option) => parsed.GetResult(option) is { Implicit: false };
+
+    private static string? Variable(Option option, Func<string, string?> environment) =>
+        environment(CliOptions.Variables[option.Name]);
+
+    public static Result<bool> ParseBoolean(string name, string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" => Result<bool>.Ok(false),
+        "1" or "true" or "yes" or "on" => Result<bool>.Ok(true),
+        "0" or "false" or "no" or "off" => Result<bool>.Ok(false),
+        _ => Result<bool>.Fail($"{name}='{value}' is not a boolean; expected true/false, yes/no, on/off or 1/0"),
+    };
+
+    public static Result<LogFormat> ParseFormat(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "text" => Result<LogFormat>.Ok(LogFormat.Text),
+        "json" => Result<LogFormat>.Ok(LogFormat.Json),
+        _ => Result<LogFormat>.Fail($"log format '{value}' is not known; expected text or json (--log-format / ENTRYPOINT_LOG_FORMAT)"),
+    };
+
+    public static Result<LogEventLevel> ParseLevel(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "information" or "info" => Result<LogEventLevel>.Ok(LogEventLevel.Information),
+        "verbose" or "trace" => Result<LogEventLevel>.Ok(LogEventLevel.Verbose),
+        "debug" => Result<LogEventLevel>.Ok(LogEventLevel.Debug),
+        "warning" or "warn" => Result<LogEventLevel>.Ok(LogEventLevel.Warning),
+        "error" => Result<LogEventLevel>.Ok(LogEventLevel.Error),
+        "fatal" => Result<LogEventLevel>.Ok(LogEventLevel.Fatal),
+        _ => Result<LogEventLevel>.Fail($"log level '{value}' is not known; expected verbose, debug, information, warning, error or fatal (--log-level / ENTRYPOINT_LOG_LEVEL)"),
+    };
+}

@@ -1,0 +1,124 @@
+
+namespace EntryPoint.Core.Linking;
+
+/// <summary>What applying one link came to: the words for the log, and an error when it failed.</summary>
+public sealed record AppliedLink(LinkPlan Plan, string Outcome, Finding? Failure);
+
+/// <summary>
+/// Carries out a plan. Every step is one that cannot lose data: a symlink is created under a temporary name and
+/// renamed over TARGET (atomic), a placeholder directory loses only its placeholder files and is removed with
+/// rmdir (which refuses a directory that is not empty), and anything unexpected stops with an error. When a step
+/// fails, TARGET is looked at again: if another run linked it meanwhile, that is success.
+/// </summary>
+public sealed class Applier(ILinkWriter writer, ISnapshotSource probe, int processId)
+{
+    public AppliedLink Apply(LinkPlan plan)
+    {
+        if (plan.Action == LinkAction.None)
+        {
+            return new AppliedLink(plan, plan.Outcome, null);
+        }
+
+        var spec = plan.Spec;
+        var linkText = ContainerPath.RelativeLinkText(spec.Target, spec.Source);
+        var failure = plan.Action switch
+        {
+            LinkAction.CreateSymlink => CreateLink(spec, linkText),
+            LinkAction.ReplaceSymlink => ReplaceLink(spec, linkText),
+            _ => ReplacePlaceholders(plan, linkText),
+        };
+
+        if (failure is null)
+        {
+            return new AppliedLink(plan, "linked", null);
+        }
+
+        // Another run (or a restart racing us) may have made the very link we wanted.
+        var now = probe.ReadTarget(spec);
+        if (now.Kind == TargetKind.Symlink && now.LinksToSource)
+        {
+            return new AppliedLink(plan, "already linked", null);
+        }
+
+        return new AppliedLink(plan, "failed", Failure(spec, failure.Value));
+    }
+
+    private (string Step, NativeResult Result)? CreateLink(LinkSpec spec, string linkText)
+    {
+        var parents = writer.CreateDirectories(ContainerPath.Parent(spec.Target));
+        if (!parents.Ok)
+        {
+            return ($"creating {ContainerPath.Parent(spec.Target)}", parents);
+        }
+
+        // symlink() at the final name never replaces anything that appeared since the snapshot (EEXIST instead).
+        var made = writer.Symlink(linkText, spec.Target);
+        return made.Ok ? null : ($"creating the symlink {spec.Target}", made);
+    }
+
+    private (string Step, NativeResult Result)? ReplaceLink(LinkSpec spec, string linkText)
+    {
+        var temp = $"{ContainerPath.Parent(spec.Target)}/.{ContainerPath.FileName(spec.Target)}.entrypoint-{processId}";
+        var made = writer.Symlink(linkText, temp);
+        if (made.Errno == Errno.EEXIST && writer.IsSymlink(temp))
+        {
+            // Left by a run that was killed; in a container every run has the same PID.
+            writer.UnlinkFileOrSymlink(temp);
+            made = writer.Symlink(linkText, temp);
+        }
+
+        if (!made.Ok)
+        {
+            return ($"creating the temporary symlink {temp}", made);
+        }
+
+        // rename() replaces a symlink atomically, and refuses to replace a directory or a mount point.
+        var renamed = writer.Rename(temp, spec.Target);
+        if (!renamed.Ok)
+        {
+            writer.UnlinkFileOrSymlink(temp);
+            return ($"renaming {temp} over {spec.Target}", renamed);
+        }
+
+        return null;
+    }
+
+    private (string Step, NativeResult Result)? ReplacePlaceholders(LinkPlan plan, string linkText)
+    {
+        var spec = plan.Spec;
+        foreach (var name in plan.Snapshot.Target.Placeholders)
+        {
+            var removed = writer.UnlinkFileOrSymlink($"{spec.Target}/{name}");
+            if (!removed.Ok && removed.Errno != Errno.ENOENT)
+            {
+                return ($"removing the placeholder {spec.Target}/{name}", removed);
+            }
+        }
+
+        // rmdir refuses a directory that is not empty, so a file that appeared since the snapshot is never lost.
+        var rmdir = writer.RemoveEmptyDirectory(spec.Target);
+        if (!rmdir.Ok && rmdir.Errno != Errno.ENOENT)
+        {
+            return ($"removing the empty directory {spec.Target}", rmdir);
+        }
+
+        var made = writer.Symlink(linkText, spec.Target);
+        return made.Ok ? null : ($"creating the symlink {spec.Target}", made);
+    }
+
+    private static Finding Failure(LinkSpec spec, (string Step, NativeResult Result) failed)
+    {
+        var (step, result) = failed;
+        var hint = result.Errno switch
+        {
+            Errno.EROFS or Errno.EACCES or Errno.EPERM =>
+                $"mount your code at {spec.Target} directly instead of {spec.Source}, or make {ContainerPath.Parent(spec.Target)} writable for the user running the entrypoint",
+            Errno.ENOSPC => $"free space on the filesystem holding {ContainerPath.Parent(spec.Target)}",
+            Errno.ENOTEMPTY or Errno.EEXIST or Errno.EISDIR or Errno.ENOTDIR =>
+                $"{spec.Target} changed while the entrypoint was working; look at it, then restart the container",
+            Errno.EBUSY => $"{spec.Target} or a file in it is a mount point; mount your code at one of {spec.Source} or {spec.Target}, not both",
+            _ => null,
+        };
+        return Finding.Error("link-failed", spec.Target, $"could not link {spec.Target} to {spec.Source}: {step} failed: {result.Message}", hint);
+    }
+}

@@ -1,0 +1,41 @@
+namespace EntryPoint.Core.Linking;
+
+public enum LinkMode
+{
+    Symlink,
+    BindMount,
+    None,
+    Conflict,
+}
+
+public enum LinkAction
+{
+    None,
+    CreateSymlink,
+    ReplaceSymlink,
+    ReplacePlaceholderDirectory,
+}
+
+/// <param name="Outcome">Short words for the log line: "already linked", "will link", "kept", ...</param>
+public sealed record LinkPlan(LinkSnapshot Snapshot, LinkMode Mode, LinkAction Action, string Outcome, IReadOnlyList<Finding> Findings)
+{
+    public LinkSpec Spec => Snapshot.Spec;
+}
+
+public sealed record Plan(IReadOnlyList<LinkPlan> Links, IReadOnlyList<Finding> Findings)
+{
+    public IEnumerable<Finding> AllFindings => Links.SelectMany(l => l.Findings).Concat(Findings);
+
+    public Severity? Worst => AllFindings.Select(f => (Severity?)f.Severity).DefaultIfEmpty(null).Max();
+
+    /// <summary>Whether a start must stop here: an error, or with --strict a warning.</summary>
+    public bool Fails(bool strict) => Worst is { } w && (w == Severity.Error || (strict && w == Severity.Warning));
+
+    public static string ModeName(LinkMode mode) => mode switch
+    {
+        LinkMode.Symlink => "symlink",
+        LinkMode.BindMount => "bind-mount",
+        LinkMode.Conflict => "conflict",
+        _ => "none",
+    };
+}

@@ -1,0 +1,25 @@
+namespace EntryPoint.Core;
+
+/// <summary>One link of the contract: SOURCE is the intermediate mount point, TARGET the runtime path the app reads.</summary>
+/// <param name="Markers">Files that make an entry of SOURCE visible to the app; empty means the link has no expectations.</param>
+public sealed record LinkSpec(string Name, string Source, string Target, IReadOnlyList<string> Markers);
+
+public enum LogFormat
+{
+    Text,
+    Json,
+}
+
+/// <summary>Everything the command line and the ENTRYPOINT_* variables decided, already validated.</summary>
+public sealed record Settings
+{
+    public required IReadOnlyList<LinkSpec> Links { get; init; }
+
+    /// <summary>Host directory that stands for the container's "/" (tests and demos); "/" in a container.</summary>
+    public string Root { get; init; } = "/";
+
+    public bool Strict { get; init; }
+    public bool DryRun { get; init; }
+    public LogFormat LogFormat { get; init; } = LogFormat.Text;
+    public Serilog.Events.LogEventLevel LogLevel { get; init; } = Serilog.Events.LogEventLevel.Information;
+}

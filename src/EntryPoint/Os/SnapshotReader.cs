@@ -1,0 +1,137 @@
+using EntryPoint.Core;
+using EntryPoint.Core.Linking;
+using EntryPoint.Core.Mounts;
+using EntryPoint.Os.Native;
+
+namespace EntryPoint.Os;
+
+/// <summary>Takes the snapshot the planner works from. Reads only: it never creates, changes or deletes.</summary>
+public sealed class SnapshotReader(string root, Func<MountTable> readMounts) : ISnapshotSource
+{
+    /// <summary>Files the image puts in a TARGET so that the folder exists in git; the only files we ever delete.</summary>
+    public static readonly IReadOnlySet<string> PlaceholderNames = new HashSet<string>(StringComparer.Ordinal) { ".gitkeep", "README.md" };
+
+    private MountTable? _mounts;
+
+    private MountTable Mounts => _mounts ??= readMounts();
+
+    public Snapshot Read(IReadOnlyList<LinkSpec> links)
+    {
+        var snapshots = links.Select(l => new LinkSnapshot(l, ReadSource(l), ReadTarget(l))).ToList();
+        return new Snapshot(snapshots, Mounts.ReadError);
+    }
+
+    private string Host(string containerPath) => ContainerPath.OnHost(root, containerPath);
+
+    private MountEntry? MountAt(string hostPath, FileStatus status) =>
+        Mounts.At(hostPath) ?? (status.MountRoot ? new MountEntry(0, 0, $"{status.DevMajor}:{status.DevMinor}", "/", hostPath, "rw", [], "unknown", "unknown", "") : null);
+
+    private SourceState ReadSource(LinkSpec link)
+    {
+        var path = Host(link.Source);
+        var (status, errno) = Statx.Stat(path);
+        if (errno == Errno.ENOENT || errno == Errno.ENOTDIR)
+        {
+            return new SourceState(SourceKind.Missing, Empty, null, null);
+        }
+
+        if (errno != 0)
+        {
+            return new SourceState(SourceKind.Unreadable, Empty, Mounts.At(path), Errno.Describe(errno));
+        }
+
+        var mount = MountAt(path, status);
+        if (!status.IsDirectory)
+        {
+            return new SourceState(SourceKind.NotDirectory, Empty, mount, null);
+        }
+
+        var (inventory, problem) = InventoryReader.Read(path, link.Markers);
+        return problem is null
+            ? new SourceState(SourceKind.Directory, inventory, mount, null)
+            : new SourceState(SourceKind.Unreadable, Empty, mount, problem);
+    }
+
+    public TargetState ReadTarget(LinkSpec link)
+    {
+        var path = Host(link.Target);
+        var (status, errno) = Statx.Lstat(path);
+        var writeProblem = WriteProblem(path, errno == 0 && status.IsDirectory && !status.IsSymlink);
+        if (errno == Errno.ENOENT)
+        {
+            return Target(TargetKind.Missing, writeProblem);
+        }
+
+        if (errno != 0)
+        {
+            return Target(TargetKind.Unreadable, writeProblem) with { Problem = Errno.Describe(errno) };
+        }
+
+        var mount = MountAt(path, status);
+        if (mount is not null)
+        {
+            var (mounted, _) = status.IsDirectory ? InventoryReader.Read(path, link.Markers) : (null, null);
+            return Target(TargetKind.MountPoint, null) with { Mount = mount, MountedInventory = mounted };
+        }
+
+        if (status.IsSymlink)
+        {
+            var text = new FileInfo(path).LinkTarget ?? "";
+            var (destination, destErrno) = Statx.Stat(path);
+            var (sourceStatus, sourceErrno) = Statx.Stat(Host(link.Source));
+            var linksToSource = ContainerPath.ResolveLinkText(link.Target, text) == link.Source
+                || (destErrno == 0 && sourceErrno == 0 && destination.SameFileAs(sourceStatus));
+            return Target(TargetKind.Symlink, writeProblem) with { LinkText = text, LinksToSource = linksToSource, Dangling = destErrno != 0 };
+        }
+
+        if (!status.IsDirectory)
+        {
+            return Target(TargetKind.OtherContent, writeProblem) with { Contents = [] };
+        }
+
+        List<string> names;
+        try
+        {
+            names = Directory.EnumerateFileSystemEntries(path).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).Take(64).ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Target(TargetKind.Unreadable, writeProblem) with { Problem = e.Message };
+        }
+
+        var placeholders = names.Where(n => PlaceholderNames.Contains(n) && Statx.Lstat(Path.Combine(path, n)) is ({ IsRegular: true } s, 0) && !s.MountRoot).ToList();
+        var kind = placeholders.Count == names.Count ? TargetKind.PlaceholderDirectory : TargetKind.OtherContent;
+        return Target(kind, writeProblem) with { Contents = names, Placeholders = placeholders };
+    }
+
+    /// <summary>
+    /// Whether a change at <paramref name="path"/> could be made: its nearest existing ancestor (below root) must be
+    /// writable, and a placeholder directory itself too, since its files are removed first.
+    /// </summary>
+    private string? WriteProblem(string path, bool isDirectory)
+    {
+        var parent = Path.GetDirectoryName(path) ?? "/";
+        var rootOnHost = root == "/" ? "/" : root.TrimEnd('/');
+        while (parent.Length > rootOnHost.Length && Statx.Stat(parent).Errno == Errno.ENOENT)
+        {
+            parent = Path.GetDirectoryName(parent) ?? "/";
+        }
+
+        foreach (var dir in isDirectory ? [parent, path] : new[] { parent })
+        {
+            var result = Access.CanWrite(dir);
+            if (!result.Ok)
+            {
+                var shown = root == "/" ? dir : "/" + Path.GetRelativePath(root, dir).Replace("\\", "/").TrimStart('.', '/');
+                return $"{shown} is not writable ({result.Message}" + (result.Errno == Errno.EACCES ? $" for uid {Mono.Unix.Native.Syscall.geteuid()}" : "") + ")";
+            }
+        }
+
+        return null;
+    }
+
+    private static TargetState Target(TargetKind kind, string? writeProblem) =>
+        new(kind, null, false, false, null, [], [], writeProblem, null);
+
+    private static readonly Inventory Empty = new(0, []);
+}

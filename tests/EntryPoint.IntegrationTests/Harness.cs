@@ -1,0 +1,141 @@
+using System.Diagnostics;
+
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
+
+namespace EntryPoint.IntegrationTests;
+
+/// <summary>
+/// The published AOT binary, as operators get it. Built once per test run unless ENTRYPOINT_BINARY names one,
+/// so `dotnet test` alone tests the real thing.
+/// </summary>
+public sealed class PublishedBinary
+{
+    private static readonly Lazy<(string? Path, string? Problem)> Built = new(Build);
+
+    public static string RepoRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "EntryPoint.sln")))
+            {
+                dir = dir.Parent;
+            }
+
+            return dir?.FullName ?? throw new InvalidOperationException("EntryPoint.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+
+    public static string Path_ => Built.Value.Path ?? throw new InvalidOperationException(Built.Value.Problem);
+
+    public static string? Problem => Built.Value.Problem;
+
+    private static (string?, string?) Build()
+    {
+        var given = Environment.GetEnvironmentVariable("ENTRYPOINT_BINARY");
+        if (!string.IsNullOrEmpty(given))
+        {
+            return File.Exists(given) ? (given, null) : (null, $"ENTRYPOINT_BINARY={given} does not exist");
+        }
+
+        var output = Path.Combine(RepoRoot, "artifacts", "linux-x64");
+        var result = Shell.Run("dotnet", ["publish", Path.Combine(RepoRoot, "src", "EntryPoint"), "-c", "Release", "-r", "linux-x64", "-o", output, "--nologo", "-v", "quiet"], timeoutSeconds: 600);
+        var binary = Path.Combine(output, "entrypoint");
+        return result.Code == 0 && File.Exists(binary) ? (binary, null) : (null, "dotnet publish failed: " + result.Stdout + result.Stderr);
+    }
+}
+
+public sealed record ShellResult(int Code, string Stdout, string Stderr);
+
+public static class Shell
+{
+    public static ShellResult Run(string file, IEnumerable<string> args, int timeoutSeconds = 60, IDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeoutSeconds * 1000))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{file} did not finish in {timeoutSeconds}s");
+        }
+
+        return new ShellResult(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    public static bool IsRoot => Environment.IsPrivilegedProcess;
+
+    public static bool HasUnshare => File.Exists("/usr/bin/unshare");
+}
+
+/// <summary>
+/// A private mount and PID namespace (unshare -m -p -f --mount-proc) holding a temporary tree: real bind mounts,
+/// read-only remounts, and the entrypoint as PID 1, without Docker. Mounts vanish with the namespace.
+/// </summary>
+public sealed class Namespace : IDisposable
+{
+    public Namespace()
+    {
+        Dir = Directory.CreateTempSubdirectory("entrypoint-it-").FullName;
+        Root = Path.Combine(Dir, "root");
+        Host = Path.Combine(Dir, "host");
+        Directory.CreateDirectory(Root);
+        Directory.CreateDirectory(Host);
+    }
+
+    public string Dir { get; }
+
+    /// <summary>Stands for the container's "/" (passed as --root).</summary>
+    public string Root { get; }
+
+    /// <summary>Stands for the Docker host's directories that get mounted.</summary>
+    public string Host { get; }
+
+    public static void SkipUnlessPossible()
+    {
+        Skip.IfNot(Shell.IsRoot, "needs root for mount namespaces and bind mounts (CI runs as root)");
+        Skip.IfNot(Shell.HasUnshare, "needs unshare from util-linux");
+        Skip.If(PublishedBinary.Problem is not null, PublishedBinary.Problem ?? "");
+    }
+
+    public void File(string path, string content = "")
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        System.IO.File.WriteAllText(path, content);
+    }
+
+    /// <summary>Runs a bash script inside a new namespace; $BIN is the entrypoint, $ROOT and $HOSTDIR the trees.</summary>
+    public ShellResult Run(string script, IDictionary<string, string>? environment = null)
+    {
+        var full = "set -e\nmount --make-rprivate /\n" + script;
+        var env = new Dictionary<string, string>(environment ?? new Dictionary<string, string>())
+        {
+            ["BIN"] = PublishedBinary.Path_,
+            ["ROOT"] = Root,
+            ["HOSTDIR"] = Host,
+        };
+        return Shell.Run("unshare", ["-m", "-p", "-f", "--mount-proc", "bash", "-c", full], environment: env);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
