@@ -21,8 +21,9 @@ ARG ENTRYPOINT_FROM=sdk
 # ---- way 1: compile it (native build per architecture; for arm64 on a PC, buildx runs this stage emulated) ----
 FROM ${SDK_IMAGE} AS build-sdk
 ARG TARGETARCH
-# Native AOT links with clang (or gcc) and needs zlib's headers.
-RUN apt-get update \
+# Native AOT links with clang (or gcc) and needs zlib's headers; an SDK image that has them skips apt.
+RUN if { command -v clang || command -v gcc; } >/dev/null && [ -e /usr/include/zlib.h ]; then exit 0; fi; \
+    apt-get update \
  && apt-get install -y --no-install-recommends clang zlib1g-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
