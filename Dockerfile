@@ -21,6 +21,9 @@ ARG ENTRYPOINT_FROM=sdk
 # ---- way 1: compile it (native build per architecture; for arm64 on a PC, buildx runs this stage emulated) ----
 FROM ${SDK_IMAGE} AS build-sdk
 ARG TARGETARCH
+# Extra `dotnet publish` arguments, e.g. "-p:NuGetAudit=false" for a build without network access
+# (the audit's NU1900 warning is an error under TreatWarningsAsErrors when the feed is unreachable).
+ARG PUBLISH_ARGS=
 # Native AOT links with clang (or gcc) and needs zlib's headers; an SDK image that has them skips apt.
 RUN if { command -v clang || command -v gcc; } >/dev/null && [ -e /usr/include/zlib.h ]; then exit 0; fi; \
     apt-get update \
@@ -33,7 +36,7 @@ COPY src/ src/
 RUN set -eu; \
     case "${TARGETARCH:-amd64}" in amd64) rid=linux-x64 ;; arm64) rid=linux-arm64 ;; \
       *) echo "unsupported TARGETARCH '${TARGETARCH}' (amd64 or arm64)" >&2; exit 1 ;; esac; \
-    dotnet publish src/EntryPoint -c Release -r "$rid" -o /out; \
+    dotnet publish src/EntryPoint -c Release -r "$rid" -o /out -p:CopyOutputSymbolsToPublishDirectory=false $PUBLISH_ARGS; \
     echo "entrypoint needs: $(ldd --version | head -n1 | sed 's/^ldd //') at build time;" \
          "highest symbol version: $(objdump -T /out/entrypoint 2>/dev/null | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -n1)"
 
@@ -63,7 +66,7 @@ RUN set -eu; \
       echo "A Native AOT binary needs the glibc it was linked against or newer: build it with an SDK_IMAGE whose glibc is not newer than APP_IMAGE's (ldd --version)." >&2; \
       exit 1; \
     fi; \
-    echo "entrypoint $out runs here ($(ldd --version 2>/dev/null | head -n1 || :))"; \
+    libc=$(ldd --version 2>/dev/null | head -n1 || :); echo "entrypoint $out runs here${libc:+ on $libc}"; \
     if ! grep -q "^[^:]*:[^:]*:${APP_GID}:" /etc/group; then \
       groupadd -g "$APP_GID" "$APP_USER" 2>/dev/null \
       || addgroup -g "$APP_GID" "$APP_USER" 2>/dev/null \
