@@ -16,7 +16,8 @@ internal sealed class Handlers : IHandlers
         using var log = Logging.Create(settings);
         var snapshots = new SnapshotReader(settings.Root, () => MountInfoParser.Read());
         var applier = new Applier(new LinkWriter(settings.Root), snapshots, Environment.ProcessId);
-        var handler = new RunHandler(settings, snapshots, applier, new ProcessReplacer(), log,
+        var launch = new LaunchProbe(settings.Root, Environment.GetEnvironmentVariable);
+        var handler = new RunHandler(settings, snapshots, launch, applier, new PrivilegeDrop(), new ProcessReplacer(), log,
             Environment.GetEnvironmentVariable, AppEnvironment(), Environment.ProcessId);
         return handler.Handle(command);
     }
@@ -24,7 +25,8 @@ internal sealed class Handlers : IHandlers
     public int Diagnose(Settings settings, bool json)
     {
         var snapshots = new SnapshotReader(settings.Root, () => MountInfoParser.Read());
-        return new DiagnoseHandler(settings, snapshots, Console.Out, Console.OpenStandardOutput()).Handle(json);
+        var launch = new LaunchProbe(settings.Root, Environment.GetEnvironmentVariable);
+        return new DiagnoseHandler(settings, snapshots, launch, Console.Out, Console.OpenStandardOutput()).Handle(json);
     }
 
     private static List<KeyValuePair<string, string>> AppEnvironment() =>

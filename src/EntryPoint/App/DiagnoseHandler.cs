@@ -1,17 +1,19 @@
 using EntryPoint.Cli;
 using EntryPoint.Core;
+using EntryPoint.Core.Launch;
 using EntryPoint.Core.Linking;
 using EntryPoint.Core.Reporting;
 
 namespace EntryPoint.App;
 
 /// <summary>`diagnose`: the same snapshot and plan as a start, reported instead of applied. Never writes.</summary>
-public sealed class DiagnoseHandler(Settings settings, ISnapshotSource snapshots, TextWriter stdout, Stream stdoutStream)
+public sealed class DiagnoseHandler(Settings settings, ISnapshotSource snapshots, ILaunchSource launchSource, TextWriter stdout, Stream stdoutStream)
 {
     public int Handle(bool json)
     {
         var plan = Planner.Plan(snapshots.Read(settings.Links), diagnose: true);
-        var extra = new List<Finding>();
+        var launch = LaunchPlanner.Plan(settings, launchSource.Read(settings), plan);
+        var extra = new List<Finding>(launch.Findings);
         if (ProcessFacts.Pid1WithoutInit(ProcessFacts.Pid1IsNotAnInit(), "the app") is { } pid1)
         {
             extra.Add(pid1);
@@ -28,11 +30,11 @@ public sealed class DiagnoseHandler(Settings settings, ISnapshotSource snapshots
         if (json)
         {
             stdout.Flush();
-            JsonReport.Write(stdoutStream, plan, status, extra);
+            JsonReport.Write(stdoutStream, plan, status, extra, json => LaunchReport.WriteJson(json, launch));
         }
         else
         {
-            TextReport.Write(stdout, plan, status, extra);
+            TextReport.Write(stdout, plan, status, extra, text => LaunchReport.WriteText(text, launch));
             stdout.Flush();
         }
 

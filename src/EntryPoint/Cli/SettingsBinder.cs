@@ -69,8 +69,37 @@ public static class SettingsBinder
             }
         }
 
+        Core.Users.UserSpec? user = null;
+        var userText = Text(options.User);
+        if (!string.IsNullOrWhiteSpace(userText))
+        {
+            var spec = Core.Users.UserSpec.Parse(userText);
+            if (!spec.IsValid)
+            {
+                return Result<Settings>.Fail($"--user / ENTRYPOINT_USER: {spec.Error}");
+            }
+
+            user = spec.Spec;
+        }
+
+        var devices = List(options.RequireDevice);
+        var badDevice = devices.FirstOrDefault(d => !d.StartsWith('/'));
+        if (badDevice is not null)
+        {
+            return Result<Settings>.Fail($"required device '{badDevice}' is not an absolute path; expected e.g. --require-device /dev/gpiomem (ENTRYPOINT_REQUIRE_DEVICES, comma-separated)");
+        }
+
+        var heap = Text(options.NodeHeap)?.Trim();
+        if (!string.IsNullOrEmpty(heap) && heap is not ("auto" or "off"))
+        {
+            return Result<Settings>.Fail($"--node-heap / ENTRYPOINT_NODE_HEAP '{heap}' is not known; expected auto or off");
+        }
+
         return Result<Settings>.Ok(new Settings
         {
+            User = user,
+            RequiredDevices = devices.Select(Core.ContainerPath.Normalize).ToList(),
+            NodeHeap = string.IsNullOrEmpty(heap) ? null : heap,
             Links = parsedLinks.Value,
             Root = root.Length > 1 ? root.TrimEnd('/') : root,
             Strict = strict.Value,

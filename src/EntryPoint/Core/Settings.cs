@@ -22,4 +22,13 @@ public sealed record Settings
     public bool DryRun { get; init; }
     public LogFormat LogFormat { get; init; } = LogFormat.Text;
     public Serilog.Events.LogEventLevel LogLevel { get; init; } = Serilog.Events.LogEventLevel.Information;
+
+    /// <summary>USER[:GROUP] the app runs as; null keeps the user the container started with.</summary>
+    public Users.UserSpec? User { get; init; }
+
+    /// <summary>Container paths of devices the app cannot work without, e.g. /dev/gpiomem.</summary>
+    public IReadOnlyList<string> RequiredDevices { get; init; } = [];
+
+    /// <summary>ENTRYPOINT_NODE_HEAP: "auto" sizes the Node heap from the memory limit; null or "off" leaves it.</summary>
+    public string? NodeHeap { get; init; }
 }
