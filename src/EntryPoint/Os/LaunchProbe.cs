@@ -19,7 +19,7 @@ public sealed class LaunchProbe(string root, Func<string, string?> environment) 
         foreach (var path in settings.RequiredDevices.Append(DeviceRules.GpioMem).Distinct())
         {
             var probe = Probe(path);
-            if (probe.Exists || path != DeviceRules.GpioMem)
+            if (probe.Exists || settings.RequiredDevices.Contains(path))
             {
                 devices.Add(probe);
             }

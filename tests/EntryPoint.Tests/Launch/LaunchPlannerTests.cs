@@ -137,4 +137,25 @@ public class LaunchPlannerTests
         Assert.Contains("--enable-source-maps", nodeOptions);
         Assert.Contains("--max-old-space-size=768", nodeOptions);
     }
+
+    [Fact]
+    public void Cap_sys_rawio_is_the_apps_so_a_dropped_user_has_none_of_ours()
+    {
+        var gpio = new DeviceProbe("/dev/gpiomem", true, true, 0x1B6, 0, 0, 1, 3);
+        var plan = LaunchPlanner.Plan(Settings("app"), System(devices: gpio), NoLinks);
+        Assert.False(plan.SysRawio);
+        Assert.Contains(plan.Findings, f => f.Code == "gpiomem" && f.Hint!.Contains("only for root"));
+    }
+
+    [Fact]
+    public void User_errors_name_the_user_as_it_was_written()
+    {
+        var mismatch = LaunchPlanner.Plan(Settings("1000:1000"), System(uid: 1001, gid: 1001), NoLinks).Findings.Single(f => f.Code == "user-mismatch");
+        Assert.Contains("--user 1000:1000", mismatch.Message);
+        Assert.DoesNotContain("UserSpec", mismatch.Message + mismatch.Hint);
+        Assert.Contains("--user 0:0", mismatch.Hint);
+
+        var unknown = LaunchPlanner.Plan(Settings("nosuchuser"), System(), NoLinks).Findings.Single(f => f.Code == "user-unknown");
+        Assert.Contains("--user nosuchuser:", unknown.Message);
+    }
 }

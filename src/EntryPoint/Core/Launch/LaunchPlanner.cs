@@ -34,8 +34,11 @@ public static class LaunchPlanner
         }
 
         var gpio = system.Devices.FirstOrDefault(d => d.Path == DeviceRules.GpioMem);
-        var rawio = system.Capabilities?.HasEffective(Capabilities.SysRawio);
-        if (gpio is not null && DeviceRules.ReportGpioMem(gpio, rawio ?? false) is { } gpioFinding)
+        // The app's capabilities, not ours: after execve a non-root user keeps only the ambient set.
+        var rawio = system.Capabilities is not { } caps ? (bool?)null
+            : identity.IsRoot ? caps.HasEffective(Capabilities.SysRawio)
+            : ((caps.Ambient >> Capabilities.SysRawio) & 1) != 0;
+        if (gpio is not null && DeviceRules.ReportGpioMem(gpio, rawio ?? false, identity.IsRoot) is { } gpioFinding)
         {
             findings.Add(gpioFinding);
         }
@@ -77,7 +80,7 @@ public static class LaunchPlanner
         {
             findings.Add(Finding.Error("user-mismatch", null,
                 $"the container was started as {current} and cannot become {user.Uid}:{user.Gid} (--user {settings.User}); only root can change user",
-                $"start the container as root (drop `user:` / `docker run --user`) so the entrypoint can prepare and then drop to {settings.User}, " +
+                $"start the container as root (docker run --user 0:0, or user: \"0:0\" in compose) so the entrypoint can prepare and then drop to {settings.User}, " +
                 $"or set ENTRYPOINT_USER to {current.Uid}:{current.Gid}"));
             return (null, current, currentName);
         }
