@@ -5,7 +5,8 @@
 #
 # Installs Docker if missing, starts dockerd (--bridge=none) if it is not running, builds local base images
 # from this host's files (there is no registry), builds the image with ENTRYPOINT_FROM=prebuilt, and checks
-# the contract (spec.md "Who uses it", "Builds and images") each scenario in a fresh container. No container
+# the contract (spec.md "Who uses it", "Builds and images", "Users and permissions", "Raspberry Pi: resources
+# and devices") each scenario in a fresh container. No container
 # gets a network (--network none / network_mode: none); the app is probed from inside with `docker exec`.
 # Cleans up its containers, volumes and images on exit. Last line: "N passed, M failed"; exit 1 if any failed.
 #
@@ -184,6 +185,8 @@ except ValueError as e:
     sys.exit(f"{sys.argv[1]}: not JSON ({e}): {open(sys.argv[1]).read(200)!r}")
 def link(name): return next(l for l in j["links"] if l["name"] == name)
 def names(name): return sorted(e["name"] for e in link(name)["entries"])
+def finding(code): return next(f for f in j["findings"] if f["code"] == code)
+def device(path): return next(d for d in j["devices"] if d["path"] == path)
 try:
     okay = eval(sys.argv[2])
 except (KeyError, StopIteration, TypeError, IndexError) as e:
@@ -395,6 +398,128 @@ check "8 rpi override: NODE_OPTIONS heap 384" grep -q 'NODE_OPTIONS=--max-old-sp
 check "8 rpi override: healthcheck runs the entrypoint's diagnose" grep -q diagnose <(d inspect -f '{{json .Config.Healthcheck.Test}}' "$rpi")
 compose -f docker-compose.yml -f docker-compose.rpi.yml -f "$T/compose.test.yml" down -v >/dev/null 2>&1
 [[ ${SMOKE_VERBOSE:-0} == 1 || $fail -gt $f0 ]] && for f in c-up c-logs c-up1 c-up2 c-up-rpi; do echo "---- $f"; tail -15 "$T/$f.log" | sed 's/^/    /'; done
+
+# ---------------------------------------------------------------- 9. users, resources, devices
+say "9. users, permissions, resources and devices (issue 4)"
+f0=$fail
+# run_rc NAME [docker run args...]: a container that should stop before the exec; log to $T/NAME.log, exit code to $T/NAME.rc
+run_rc() {
+  local n=$1; shift
+  timeout 60 "$DOCKER" run --rm --label "$LABEL" --network none "$@" >"$T/$n.log" 2>&1; echo $? >"$T/$n.rc"
+}
+# log_has NAME REGEX STRING...: the first line of $T/NAME.log that matches REGEX contains every STRING
+log_has() {
+  local l s; l=$(grep -m1 -E "$2" "$T/$1.log") || { echo "no line matches $2"; return 1; }
+  shift 2
+  for s; do [[ $l == *"$s"* ]] || { echo "'$s' not in: $l"; return 1; }; done
+}
+rc_is() { eq "$(cat "$T/$1.rc")" "$2"; }
+# status_field NAME FIELD: a line of /proc/1/status (the app's) without the name, tabs as spaces
+status_field() { d exec -u 0:0 "$(cname "$1")" grep "^$2:" /proc/1/status | cut -f2- | tr '\t' ' ' | sed 's/ *$//'; }
+# cap_bit NAME SET BIT: prints 1 when capability BIT is in the app's SET (CapEff, CapBnd...), else 0
+cap_bit() { echo $(((0x$(status_field "$1" "$2") >> $3) & 1)); }
+# Custom code that only its owner, 1001, may read: a host directory 1001:1001 mode 0700.
+OWNED=$T/host9/modules
+mkdir -p "$OWNED/weather" && printf 'name: weather\n' >"$OWNED/weather/module.yaml"
+chown -R 1001:1001 "$OWNED" && chmod 700 "$OWNED" && chmod 755 "$T/host9"
+
+# 9.1 users and permissions
+run_rc t9u1 --user 0:0 -e ENTRYPOINT_USER=1000:1000 -v "$OWNED:/app/custom-modules:ro" "$IMAGE"
+check "9.1 root, ENTRYPOINT_USER=1000:1000, code 1001:1001 0700: exit 1 (got $(cat "$T/t9u1.rc"))" eq "$(cat "$T/t9u1.rc")" 1
+check "9.1 ... source-not-readable error names owner 1001:1001, mode 0700, app 1000:1000" \
+  log_has t9u1 '\[ERR\].*\[source-not-readable\]' 'owner 1001:1001' 'mode 0700' 'runs as 1000:1000'
+check "9.1 ... and the fixes chmod -R 755 HOSTPATH, DOCKER_USER=1001 DOCKER_GROUP=1001" \
+  log_has t9u1 '\[source-not-readable\]' "chmod -R 755 $OWNED" 'DOCKER_USER=1001 and DOCKER_GROUP=1001'
+check "9.1 ... nothing started, no stack trace" not_grep -Eq 'demo-app:|^\s+at [A-Za-z_.]+|Unhandled exception' "$T/t9u1.log"
+run_rc t9u1f --user 0:0 -v "$OWNED:/app/custom-modules:ro" "$IMAGE" --user 1000:1000 node /app/demo-app/server.js
+check "9.1 the same with the entrypoint's --user 1000:1000: source-not-readable" \
+  log_has t9u1f '\[ERR\].*\[source-not-readable\]' 'runs as 1000:1000'
+check "9.1 ... exit 1 (got $(cat "$T/t9u1f.rc"))" rc_is t9u1f 1
+start t9u2 --user 0:0 -e ENTRYPOINT_USER=1001:1001 -v "$OWNED:/app/custom-modules:ro"
+check "9.1 root, ENTRYPOINT_USER=1001:1001 (the owner): the app starts" health t9u2
+logs t9u2 >/dev/null
+check "9.1 ... the app (PID 1) runs as uid 1001" eq "$(status_field t9u2 Uid)" "1001 1001 1001 1001"
+check "9.1 ... gid 1001, groups 1001" eq "$(status_field t9u2 Gid) / $(status_field t9u2 Groups)" "1001 1001 1001 1001 / 1001"
+check "9.1 ... with no capabilities left (CapEff 0)" eq "$(status_field t9u2 CapEff)" 0000000000000000
+check "9.1 ... and reads the 0700 code as its owner" json "$T/t9u2.json" 'j["modules"] == ["weather"] and j["uid"] == 1001'
+check "9.1 ... log: app will run as 1001:1001 (app)" grep -q 'app will run as 1001:1001 (app)' "$T/t9u2.log"
+diag t9u2d "$(cname t9u2)"
+check "9.1 ... diagnose: user 1001:1001, drop_from_root, HOME /home/app" \
+  rc_json t9u2d 0 'j["user"]["uid"] == 1001 and j["user"]["gid"] == 1001 and j["user"]["drop_from_root"] is True and j["user"]["home"] == "/home/app"'
+run_rc t9u3 -e ENTRYPOINT_USER=1000:1000 "$IMAGE"
+check "9.1 default user 1001, ENTRYPOINT_USER=1000:1000: exit 1 (got $(cat "$T/t9u3.rc"))" eq "$(cat "$T/t9u3.rc")" 1
+check "9.1 ... user-mismatch error: started as 1001:1001, cannot become 1000:1000" \
+  log_has t9u3 '\[ERR\].*\[user-mismatch\]' 'started as 1001:1001 and cannot become 1000:1000'
+check "9.1 ... names the requested user as given, not as an internal record" not_grep -F 'UserSpec {' "$T/t9u3.log"
+run_rc t9u4 --user 0:0 -e ENTRYPOINT_USER=nosuchuser "$IMAGE"
+check "9.1 root, ENTRYPOINT_USER=nosuchuser: exit 1 (got $(cat "$T/t9u4.rc"))" rc_is t9u4 1
+check "9.1 ... user-unknown error naming the value as given" log_has t9u4 '\[ERR\].*\[user-unknown\]' '--user nosuchuser:'
+
+# 9.2 memory and CPU limits, Node heap (the compose NODE_MEMORY=512 with a 256m container)
+start t9m --memory 256m --cpus 1.5 -e NODE_OPTIONS=--max-old-space-size=512
+check "9.2 --memory 256m --cpus 1.5, heap 512: the app starts (a warning does not stop it)" health t9m
+logs t9m >/dev/null
+check "9.2 ... log: node-heap-too-large warning naming 512 and 256" \
+  log_has t9m '\[WRN\].*\[node-heap-too-large\]' '512 MiB' '256 MiB'
+check "9.2 ... log summary: 256 MiB, 1.5 CPUs" grep -q '256 MiB, 1.5 CPUs (cgroup v[12])' "$T/t9m.log"
+diag t9md "$(cname t9m)"
+check "9.2 ... diagnose: exit 0, status warning, memory_limit_bytes 268435456, cpus 1.5, heap 512" \
+  rc_json t9md 0 'j["status"] == "warning" and j["resources"]["memory_limit_bytes"] == 268435456 and j["resources"]["cpus"] == 1.5 and j["resources"]["node_heap_mib"] == 512'
+check "9.2 ... diagnose: node-heap-too-large warning naming 512 and 256" \
+  json "$T/t9md.json" 'finding("node-heap-too-large")["severity"] == "warning" and "512" in finding("node-heap-too-large")["message"] and "256" in finding("node-heap-too-large")["message"]'
+start t9a --memory 256m -e ENTRYPOINT_NODE_HEAP=auto
+check "9.2 ENTRYPOINT_NODE_HEAP=auto, --memory 256m: the app starts" health t9a
+logs t9a >/dev/null
+check "9.2 ... the app's environment has NODE_OPTIONS=--max-old-space-size=192 (75%)" \
+  grep -qx 'NODE_OPTIONS=--max-old-space-size=192' <(d exec "$(cname t9a)" sh -c 'cat /proc/1/environ | tr "\0" "\n"')
+diag t9ad "$(cname t9a)"
+check "9.2 ... diagnose: node_heap_mib 192, no heap warning" \
+  rc_json t9ad 0 'j["resources"]["node_heap_mib"] == 192 and not any(f["code"] == "node-heap-too-large" for f in j["findings"])'
+
+# 9.3 /dev/gpiomem present (/dev/null stands in), with CAP_SYS_RAWIO. Docker's --cap-add reaches only a process
+# that runs as root: the app runs as root here, so the capability is effective for it.
+start t9g --user 0:0 --device /dev/null:/dev/gpiomem --cap-add SYS_RAWIO
+check "9.3 --device /dev/null:/dev/gpiomem --cap-add SYS_RAWIO (app as root): the app starts" health t9g
+logs t9g >/dev/null
+check "9.3 ... log: gpiomem info, CAP_SYS_RAWIO effective" grep -q '\[INF\].*/dev/gpiomem is present.*CAP_SYS_RAWIO is in the effective.*\[gpiomem\]' "$T/t9g.log"
+diag t9gd "$(cname t9g)"
+check "9.3 ... diagnose: devices has /dev/gpiomem, exists, char device, not required" \
+  rc_json t9gd 0 'device("/dev/gpiomem")["exists"] is True and device("/dev/gpiomem")["char_device"] is True and device("/dev/gpiomem")["required"] is False'
+check "9.3 ... diagnose: cap_sys_rawio true" json "$T/t9gd.json" 'j["cap_sys_rawio"] is True'
+check "9.3 ... diagnose: gpiomem info finding" json "$T/t9gd.json" 'finding("gpiomem")["severity"] == "info" and finding("gpiomem")["path"] == "/dev/gpiomem"'
+# The default user (1001) with the same flags: the capability is only in the bounding set, never effective.
+start t9g2 --device /dev/null:/dev/gpiomem --cap-add SYS_RAWIO
+check "9.3 the same as the default user 1001: the app starts" health t9g2
+diag t9g2d "$(cname t9g2)"
+check "9.3 ... CAP_SYS_RAWIO is in the app's bounding set but not its effective set" \
+  eq "$(cap_bit t9g2 CapBnd 17) $(cap_bit t9g2 CapEff 17)" "1 0"
+check "9.3 ... diagnose says so: cap_sys_rawio false, /dev/gpiomem present" \
+  rc_json t9g2d 0 'j["cap_sys_rawio"] is False and device("/dev/gpiomem")["exists"] is True'
+# Started as root and dropped to 1001: the drop clears the capabilities, so the app does not have it either.
+start t9g3 --user 0:0 -e ENTRYPOINT_USER=1001:1001 --device /dev/null:/dev/gpiomem --cap-add SYS_RAWIO
+check "9.3 root dropping to 1001, --cap-add SYS_RAWIO: the app starts" health t9g3
+logs t9g3 >/dev/null
+diag t9g3d "$(cname t9g3)"
+check "9.3 ... the app (PID 1) has no CAP_SYS_RAWIO after the drop" eq "$(cap_bit t9g3 CapEff 17)" 0
+check "9.3 ... diagnose reports it for the app: cap_sys_rawio false" json "$T/t9g3d.json" 'j["cap_sys_rawio"] is False'
+check "9.3 ... start log: gpiomem says not effective" grep -q '/dev/gpiomem is present.*CAP_SYS_RAWIO is not in the effective' "$T/t9g3.log"
+
+# 9.4 a required device that is not there
+run_rc t9r -e ENTRYPOINT_REQUIRE_DEVICES=/dev/gpiomem "$IMAGE"
+check "9.4 ENTRYPOINT_REQUIRE_DEVICES=/dev/gpiomem without the device: exit 1 (got $(cat "$T/t9r.rc"))" eq "$(cat "$T/t9r.rc")" 1
+check "9.4 ... device-missing error with the fix --device /dev/gpiomem" \
+  log_has t9r '\[ERR\].*\[device-missing\]' '/dev/gpiomem does not exist' 'docker run --device /dev/gpiomem'
+check "9.4 ... the app never started" not_grep -q 'demo-app:' "$T/t9r.log"
+d run --rm --label "$LABEL" --network none --entrypoint /usr/local/bin/entrypoint "$IMAGE" \
+  diagnose --json --require-device /dev/gpiomem >"$T/t9rd.json" 2>"$T/t9rd.err"; echo $? >"$T/t9rd.rc"
+check "9.4 diagnose --require-device /dev/gpiomem: exit 1, status error, device-missing" \
+  rc_json t9rd 1 'j["status"] == "error" and finding("device-missing")["path"] == "/dev/gpiomem"'
+check "9.4 ... devices lists /dev/gpiomem as required, missing" \
+  json "$T/t9rd.json" 'device("/dev/gpiomem")["required"] is True and device("/dev/gpiomem")["exists"] is False'
+for n in t9u1 t9u2 t9u3 t9m t9a t9g t9g3 t9r; do dump "$n" "$f0"; done
+[[ ${SMOKE_VERBOSE:-0} == 1 || $fail -gt $f0 ]] && for n in t9u2d t9md t9ad t9gd t9g2d t9g3d t9rd; do
+  echo "---- $n (rc $(cat "$T/$n.rc" 2>/dev/null))"; python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); print({k: j.get(k) for k in ("status", "user", "resources", "devices", "cap_sys_rawio")}); [print(" ", f["severity"], f["code"], f["message"][:160]) for f in j["findings"]]' "$T/$n.json" 2>&1 | sed 's/^/    /'
+done
 
 # ---------------------------------------------------------------- summary
 say "run time $(($(date +%s) - started)) s; image +$((app_size - node_size)) B over its base (binary $bin_size B)"
