@@ -18,7 +18,8 @@
 # Environment:
 #   BENCH_PUBLISH=1   publish linux-x64 and linux-arm64 first with .ci/publish (0: use artifacts/ as they are)
 #   BENCH_ARM64=1     publish and measure the linux-arm64 binary (0: skip it; its size is then not checked)
-#   BENCH_ROUNDS=12   rounds per state;  BENCH_RUNS=10  timed runs per program per round (plus 2 warm-ups)
+#   BENCH_ROUNDS=30   rounds per state;  BENCH_RUNS=4  timed runs per program per round (plus 1 warm-up); short
+#                     blocks keep the programs interleaved finely while other work comes and goes
 #   BENCH_DOCKER=auto also measure the image layer the binary makes (FROM scratch + COPY) when docker works; 0: never
 # Targets: start-up median <= 0.75 x shell in both states; peak RSS <= 16 MiB; each binary <= 6 MB (6,000,000
 # bytes); diagnose --json at 10,000 entries per SOURCE <= 100 ms (median), growing no faster than linearly.
@@ -29,8 +30,8 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 bench=$repo/tests/bench
 publish=${BENCH_PUBLISH:-1}
 arm64=${BENCH_ARM64:-1}
-rounds=${BENCH_ROUNDS:-12}
-runs=${BENCH_RUNS:-10}
+rounds=${BENCH_ROUNDS:-30}
+runs=${BENCH_RUNS:-4}
 docker_mode=${BENCH_DOCKER:-auto}
 
 max_ratio=0.75
@@ -120,7 +121,7 @@ timed() {
     mkdir -p "$work/times"
     for spec in "${specs[@]}"; do : >"$work/times/$state.${spec%%=*}"; : >"$work/times/$state.${spec%%=*}.rounds"; done
     for ((r = 0; r < rounds; r++)); do
-        local args=(-N --style none --runs "$runs" --warmup 2 --export-json "$work/round.json")
+        local args=(-N --style none --runs "$runs" --warmup 1 --export-json "$work/round.json")
         [[ -n $prepare ]] && args+=(--prepare "$prepare")
         local order=()
         for ((i = 0; i < n; i++)); do
@@ -128,7 +129,7 @@ timed() {
             order+=("${specs[k]}")
             args+=(--command-name "${specs[k]%%=*}" "${specs[k]#*=}")
         done
-        hyperfine "${args[@]}" >/dev/null
+        hyperfine "${args[@]}" >/dev/null 2>>"$work/hyperfine.log" || { cat "$work/hyperfine.log" >&2; die "hyperfine failed"; }
         for spec in "${order[@]}"; do
             local name=${spec%%=*}
             jq -r --arg n "$name" '.results[] | select(.command == $n) | .times[]' "$work/round.json" \
