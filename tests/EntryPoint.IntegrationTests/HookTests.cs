@@ -76,6 +76,28 @@ public sealed class HookTests : IDisposable
     }
 
     [SkippableFact]
+    public void A_hook_the_app_user_cannot_run_or_a_skipped_one_under_strict_stops_the_start_before_any_hook_runs()
+    {
+        Namespace.SkipUnlessPossible();
+        Hook("10-ok.sh", "touch \"$HOSTDIR/ok-ran\"");
+        Hook("20-root-only.sh", "true", mode: 0x1C0); // 0700, root's
+        Hook("30-notes.txt", "true", mode: 0x1A4);
+
+        var result = _ns.Run("""
+            "$BIN" --root "$ROOT" --user app -- echo started || echo "unrunnable=$?"
+            chmod 755 "$ROOT/docker-entrypoint.d/20-root-only.sh"
+            "$BIN" --root "$ROOT" --user app --strict -- echo started || echo "strict=$?"
+            """);
+
+        Assert.Contains("unrunnable=1", result.Stdout);
+        Assert.Contains("strict=1", result.Stdout);
+        Assert.DoesNotContain("started", result.Stdout);
+        Assert.Contains("hook-not-runnable", result.Stderr);
+        Assert.Contains("start stopped before any hook ran: warnings with --strict", result.Stderr);
+        Assert.False(File.Exists($"{_ns.Host}/ok-ran"));
+    }
+
+    [SkippableFact]
     public void A_hanging_hook_is_killed_with_its_process_group_after_the_timeout_and_the_start_fails()
     {
         Namespace.SkipUnlessPossible();

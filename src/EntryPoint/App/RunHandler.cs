@@ -83,7 +83,8 @@ public sealed class RunHandler(
             Report(report, hookPlan.Findings);
             if (hookPlan.Findings.Any(f => f.Severity == Severity.Error || (settings.Strict && f.Severity == Severity.Warning)))
             {
-                log.Error("start stopped: the start-up hooks in {Dir} cannot all run; none was run", hookPlan.Dir);
+                log.Error("start stopped before any hook ran: {Problems} about the start-up hooks in {Dir}",
+                    hookPlan.Findings.Any(f => f.Severity == Severity.Error) ? "error(s)" : "warnings with --strict", hookPlan.Dir);
                 return ExitCodes.SetupFailed;
             }
         }
