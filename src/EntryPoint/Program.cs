@@ -5,8 +5,16 @@ using EntryPoint.Core.Linking;
 using EntryPoint.Core.Mounts;
 using EntryPoint.Os;
 using EntryPoint.Os.Exec;
+using EntryPoint.Os.Hooks;
 
 // The composition root: the only place that knows which adapter serves which port. No DI container (AOT).
+
+// The helper that starts a start-up hook in a session of its own (see HookSession); never reached by an operator.
+if (args is [HookSession.Token, var hook])
+{
+    return HookSession.Exec(hook);
+}
+
 return EntryPointCommand.Invoke(args, new Handlers(), Environment.GetEnvironmentVariable, Console.Out, Console.Error);
 
 internal sealed class Handlers : IHandlers
@@ -18,7 +26,8 @@ internal sealed class Handlers : IHandlers
         var applier = new Applier(new LinkWriter(settings.Root), snapshots, Environment.ProcessId);
         var launch = new LaunchProbe(settings.Root, Environment.GetEnvironmentVariable);
         var handler = new RunHandler(settings, snapshots, launch, applier, new PrivilegeDrop(), new ProcessReplacer(), log,
-            Environment.GetEnvironmentVariable, AppEnvironment(), Environment.ProcessId);
+            Environment.GetEnvironmentVariable, AppEnvironment(), Environment.ProcessId,
+            new HookStep(settings, new HookReader(settings.Root), new HookRunner(HookSessionPrefix()), log));
         return handler.Handle(command);
     }
 
@@ -26,8 +35,12 @@ internal sealed class Handlers : IHandlers
     {
         var snapshots = new SnapshotReader(settings.Root, () => MountInfoParser.Read());
         var launch = new LaunchProbe(settings.Root, Environment.GetEnvironmentVariable);
-        return new DiagnoseHandler(settings, snapshots, launch, Console.Out, Console.OpenStandardOutput()).Handle(json);
+        return new DiagnoseHandler(settings, snapshots, launch, Console.Out, Console.OpenStandardOutput(), new HookReader(settings.Root)).Handle(json);
     }
+
+    /// <summary>This very binary as the session helper of the hooks; none when it cannot be found.</summary>
+    private static string[] HookSessionPrefix() =>
+        Environment.ProcessPath is { } self ? [self, HookSession.Token] : [];
 
     private static List<KeyValuePair<string, string>> AppEnvironment() =>
         Environment.GetEnvironmentVariables()

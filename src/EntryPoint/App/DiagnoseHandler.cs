@@ -7,7 +7,7 @@ using EntryPoint.Core.Reporting;
 namespace EntryPoint.App;
 
 /// <summary>`diagnose`: the same snapshot and plan as a start, reported instead of applied. Never writes.</summary>
-public sealed class DiagnoseHandler(Settings settings, ISnapshotSource snapshots, ILaunchSource launchSource, TextWriter stdout, Stream stdoutStream)
+public sealed class DiagnoseHandler(Settings settings, ISnapshotSource snapshots, ILaunchSource launchSource, TextWriter stdout, Stream stdoutStream, Os.Hooks.IHookSource? hooks = null)
 {
     public int Handle(bool json)
     {
@@ -18,6 +18,10 @@ public sealed class DiagnoseHandler(Settings settings, ISnapshotSource snapshots
         {
             extra.Add(pid1);
         }
+
+        // Listed, never run: diagnose changes nothing.
+        var hookPlan = hooks is null ? null : Core.Hooks.HookPlanner.Plan(hooks.Read(settings.HooksDir), launch.Identity);
+        extra.AddRange(hookPlan?.Findings ?? []);
 
         var worst = plan.AllFindings.Concat(extra).Select(f => (Severity?)f.Severity).Max();
         var status = worst switch
@@ -30,11 +34,25 @@ public sealed class DiagnoseHandler(Settings settings, ISnapshotSource snapshots
         if (json)
         {
             stdout.Flush();
-            JsonReport.Write(stdoutStream, plan, status, extra, json => LaunchReport.WriteJson(json, launch));
+            JsonReport.Write(stdoutStream, plan, status, extra, json =>
+            {
+                LaunchReport.WriteJson(json, launch);
+                if (hookPlan is not null)
+                {
+                    HookReport.WriteJson(json, hookPlan, settings.HookTimeout);
+                }
+            });
         }
         else
         {
-            TextReport.Write(stdout, plan, status, extra, text => LaunchReport.WriteText(text, launch));
+            TextReport.Write(stdout, plan, status, extra, text =>
+            {
+                LaunchReport.WriteText(text, launch);
+                if (hookPlan is not null)
+                {
+                    HookReport.WriteText(text, hookPlan, settings.HookTimeout);
+                }
+            });
             stdout.Flush();
         }
 

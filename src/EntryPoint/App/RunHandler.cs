@@ -23,7 +23,8 @@ public sealed class RunHandler(
     ILogger log,
     Func<string, string?> environment,
     IReadOnlyList<KeyValuePair<string, string>> appEnvironment,
-    int processId)
+    int processId,
+    HookStep? hooks = null)
 {
     public int Handle(IReadOnlyList<string> command)
     {
@@ -75,6 +76,19 @@ public sealed class RunHandler(
             return ExitCodes.SetupFailed;
         }
 
+        // Hooks are read after linking (a link may be what brings them) and as root, before the drop.
+        var hookPlan = hooks?.Plan(launch.Identity);
+        if (hookPlan is not null)
+        {
+            Report(report, hookPlan.Findings);
+            if (hookPlan.Findings.Any(f => f.Severity == Severity.Error || (settings.Strict && f.Severity == Severity.Warning)))
+            {
+                log.Error("start stopped before any hook ran: {Problems} about the start-up hooks in {Dir}",
+                    hookPlan.Findings.Any(f => f.Severity == Severity.Error) ? "error(s)" : "warnings with --strict", hookPlan.Dir);
+                return ExitCodes.SetupFailed;
+            }
+        }
+
         log.Information("{Summary}", LaunchReport.Summary(launch));
         if (launch.DropTo is { } user)
         {
@@ -99,16 +113,23 @@ public sealed class RunHandler(
             return resolved.ExitCode;
         }
 
+        var environmentForApp = appEnvironment
+            .Where(kv => launch.EnvironmentOverrides.All(o => o.Key != kv.Key))
+            .Concat(launch.EnvironmentOverrides)
+            .ToList();
+
+        // After the drop, so the hooks run as the app's user, with the environment execve will pass.
+        if (hookPlan is not null && hooks!.Run(hookPlan, environmentForApp) is { } hookFailure)
+        {
+            return hookFailure;
+        }
+
         log.Information("exec {Command} (PID {Pid})", string.Join(' ', command), processId);
         (log as IDisposable)?.Dispose();
         Log.CloseAndFlush();
         Console.Error.Flush();
         Console.Out.Flush();
 
-        var environmentForApp = appEnvironment
-            .Where(kv => launch.EnvironmentOverrides.All(o => o.Key != kv.Key))
-            .Concat(launch.EnvironmentOverrides)
-            .ToList();
         var (code, execProblem) = replacer.Replace(resolved.Path, command, environmentForApp);
         Console.Error.WriteLine($"entrypoint: cannot start the app: {execProblem}");
         return code;

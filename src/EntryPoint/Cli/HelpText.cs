@@ -40,6 +40,14 @@ public static class HelpText
           --node-heap auto|off          auto: when NODE_OPTIONS has no         ENTRYPOINT_NODE_HEAP
                                         --max-old-space-size, set it to 75%
                                         of the container's memory limit
+          --hooks-dir DIR               start-up hooks: each executable file   ENTRYPOINT_HOOKS_DIR
+                                        in DIR runs in name order after the     (default /docker-entrypoint.d)
+                                        links are made, as the app's user with
+                                        the app's environment; hidden files
+                                        are ignored; a failing hook stops the
+                                        start
+          --hook-timeout SECONDS        how long one hook may run before it    ENTRYPOINT_HOOK_TIMEOUT
+                                        and its process group are killed        (default 60)
           --json                        (diagnose) print the report as JSON
           -h, --help                    show this help
           --version                     show the version

@@ -31,4 +31,13 @@ public sealed record Settings
 
     /// <summary>ENTRYPOINT_NODE_HEAP: "auto" sizes the Node heap from the memory limit; null or "off" leaves it.</summary>
     public string? NodeHeap { get; init; }
+
+    /// <summary>ENTRYPOINT_HOOKS_DIR: container path of the start-up hooks, run after linking and before the exec.</summary>
+    public string HooksDir { get; init; } = DefaultHooksDir;
+
+    /// <summary>ENTRYPOINT_HOOK_TIMEOUT: how long one hook may run before it (and its process group) is killed.</summary>
+    public TimeSpan HookTimeout { get; init; } = DefaultHookTimeout;
+
+    public const string DefaultHooksDir = "/docker-entrypoint.d";
+    public static readonly TimeSpan DefaultHookTimeout = TimeSpan.FromSeconds(60);
 }
