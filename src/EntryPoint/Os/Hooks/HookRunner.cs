@@ -30,7 +30,7 @@ public sealed class HookRunner(IReadOnlyList<string> sessionPrefix) : IHookRunne
     public static readonly TimeSpan KillGrace = TimeSpan.FromSeconds(2);
 
     /// <summary>How long, after the hook exited, its output may take to reach its end.</summary>
-    public static readonly TimeSpan DrainGrace = TimeSpan.FromMilliseconds(500);
+    public static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(2);
 
     public HookResult Run(string path, IReadOnlyList<KeyValuePair<string, string>> environment, TimeSpan timeout, Action<bool, string> output)
     {
