@@ -22,7 +22,12 @@ public sealed class TempTree : IDisposable
 
     public string Root { get; }
 
-    public string At(string containerPath) => Root + containerPath;
+    /// <summary>A container path ("/app/x") or a path relative to the tree ("etc/passwd").</summary>
+    public string At(string containerPath) =>
+        containerPath.StartsWith('/') ? Root + containerPath : System.IO.Path.Combine(Root, containerPath);
+
+    /// <summary>Writes a file at a path relative to the tree; returns its full path.</summary>
+    public string Write(string relativePath, string content) => File(relativePath, content);
 
     public string Dir(string containerPath)
     {
