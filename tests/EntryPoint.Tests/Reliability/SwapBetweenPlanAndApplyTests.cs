@@ -164,3 +164,81 @@ public sealed class SwapBetweenPlanAndApplyTests : IDisposable
         Assert.Equal("keep", File.ReadAllText(_tree.At("/app/modules/.custom.entrypoint-7/keep.txt")));
     }
 }
+
+/// <summary>SOURCE paths that lead astray: into TARGET, or round in a loop. Nothing is changed, and the error says why.</summary>
+public sealed class SourcePathTests : IDisposable
+{
+    private readonly TempTree _tree = new();
+    private static readonly LinkSpec Modules = LinkSpecParser.Defaults[0];
+
+    public void Dispose() => _tree.Dispose();
+
+    private LinkPlan Plan() =>
+        Planner.Plan(new SnapshotReader(_tree.Root, () => new MountTable([])).Read([Modules]), diagnose: false).Links[0];
+
+    [Theory]
+    [InlineData("modules/custom")]
+    [InlineData("/app/modules/custom")]
+    [InlineData("modules/custom/sub")]
+    [InlineData("/app/../app/./modules/custom")]
+    public void A_source_symlink_into_its_target_is_an_error_and_nothing_is_planned(string linkText)
+    {
+        _tree.File("/app/modules/custom/README.md", "placeholder");
+        _tree.File("/app/modules/custom/sub/x/module.yaml");
+        _tree.Symlink("/app/custom-modules", linkText);
+
+        var plan = Plan();
+
+        Assert.Equal(LinkAction.None, plan.Action);
+        Assert.Contains(plan.Findings, f => f.Code == "source-inside-target" && f.Severity == Severity.Error);
+    }
+
+    [Fact]
+    public void A_source_symlink_into_a_target_reached_through_a_symlinked_parent_is_caught_too()
+    {
+        _tree.File("/srv/mods/custom/README.md", "placeholder");
+        _tree.Symlink("/app/modules", "/srv/mods");
+        _tree.Symlink("/app/custom-modules", "/srv/mods/custom");
+
+        Assert.Contains(Plan().Findings, f => f.Code == "source-inside-target");
+    }
+
+    [Theory]
+    [InlineData("custom-modules")]
+    [InlineData("modules/custom")]
+    public void A_source_symlink_loop_is_an_error(string linkText)
+    {
+        _tree.Symlink("/app/custom-modules", linkText);
+        _tree.Symlink("/app/modules/custom", "../custom-modules");
+
+        var plan = Plan();
+
+        Assert.Equal(LinkAction.None, plan.Action);
+        Assert.Contains(plan.Findings, f => f.Code == "source-loop" && f.Message.Contains("symlink loop"));
+    }
+
+    [Fact]
+    public void A_source_symlink_elsewhere_is_still_fine()
+    {
+        _tree.File("/srv/code/weather/module.yaml");
+        _tree.File("/app/modules/custom/.gitkeep");
+        _tree.Symlink("/app/custom-modules", "/srv/code");
+
+        var plan = Plan();
+
+        Assert.Equal(LinkAction.ReplacePlaceholderDirectory, plan.Action);
+        Assert.DoesNotContain(plan.Findings, f => f.Severity == Severity.Error);
+    }
+
+    [Fact]
+    public void The_resolver_treats_absolute_link_text_as_inside_root_and_stops_at_40_links()
+    {
+        _tree.Symlink("/a", "/b");
+        _tree.Symlink("/b", "c/../d");
+        _tree.Dir("/d/e");
+        Assert.Equal(("/d/e/f", 0), EntryPoint.Os.PathResolver.Resolve(_tree.Root, "/a/e/f"));
+
+        _tree.Symlink("/loop", "/loop");
+        Assert.Equal(Errno.ELOOP, EntryPoint.Os.PathResolver.Resolve(_tree.Root, "/loop/x").Errno);
+    }
+}

@@ -137,6 +137,16 @@ public static class Planner
                     $"{spec.Source} cannot be listed: {source.Problem}",
                     $"make it readable for the app's user: chmod -R 755 on the host directory mounted at {spec.Source}"));
                 break;
+            case SourceKind.Loop:
+                findings.Add(Finding.Error("source-loop", spec.Source,
+                    $"{spec.Source} is a symlink loop ({source.Problem}), so the custom code cannot be reached",
+                    $"remove the symlink at {spec.Source}, or point it at the folder that holds the custom code (not back at itself or at {spec.Target})"));
+                break;
+            case SourceKind.InsideTarget:
+                findings.Add(Finding.Error("source-inside-target", spec.Source,
+                    $"{spec.Source} is a symlink into {spec.Target} ({source.Problem}), so linking {spec.Target} to it would make a loop; nothing was changed",
+                    $"mount your code at {spec.Source} itself (remove the symlink from the image), or mount it at {spec.Target} directly"));
+                break;
             case SourceKind.NotDirectory:
                 findings.Add(Finding.Warning("source-not-directory", spec.Source,
                     $"{spec.Source} is not a directory, so it is not used",
