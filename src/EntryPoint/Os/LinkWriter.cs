@@ -133,4 +133,32 @@ public sealed class LinkWriter(string root) : ILinkWriter
             Close.Fd(fd);
         }
     }
+
+    public int RemoveStaleTemporaryLinks(string containerDir, string prefix, int processId)
+    {
+        var removed = 0;
+        var canTellLive = Directory.Exists("/proc/self");
+        try
+        {
+            foreach (var path in Directory.EnumerateFileSystemEntries(Host(containerDir), prefix + "*"))
+            {
+                var name = Path.GetFileName(path);
+                if (!int.TryParse(name.AsSpan(prefix.Length), System.Globalization.NumberStyles.None, null, out var pid))
+                {
+                    continue;
+                }
+
+                var stale = pid == processId || (canTellLive && !Directory.Exists($"/proc/{pid}"));
+                if (stale && Statx.Lstat(path) is ({ IsSymlink: true }, 0) && Native.Unlink.Remove(path).Ok)
+                {
+                    removed++;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+
+        return removed;
+    }
 }

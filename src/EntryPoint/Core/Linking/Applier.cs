@@ -21,6 +21,8 @@ public sealed class Applier(ILinkWriter writer, ISnapshotSource probe, int proce
 
         var spec = plan.Spec;
         var linkText = ContainerPath.RelativeLinkText(spec.Target, spec.Source);
+        var stale = writer.RemoveStaleTemporaryLinks(ContainerPath.Parent(spec.Target), TemporaryPrefix(spec), processId);
+        var cleaned = stale == 0 ? "" : $" (removed {stale} temporary link(s) left by an interrupted run)";
         var failure = plan.Action switch
         {
             LinkAction.CreateSymlink => CreateLink(spec, linkText),
@@ -30,17 +32,17 @@ public sealed class Applier(ILinkWriter writer, ISnapshotSource probe, int proce
 
         if (failure is null)
         {
-            return new AppliedLink(plan, "linked", null);
+            return new AppliedLink(plan, "linked" + cleaned, null);
         }
 
         // Another run (or a restart racing us) may have made the very link we wanted.
         var now = probe.ReadTarget(spec);
         if (now.Kind == TargetKind.Symlink && now.LinksToSource)
         {
-            return new AppliedLink(plan, "already linked", null);
+            return new AppliedLink(plan, "already linked" + cleaned, null);
         }
 
-        return new AppliedLink(plan, "failed", Failure(spec, failure.Value));
+        return new AppliedLink(plan, "failed" + cleaned, Failure(spec, failure.Value));
     }
 
     private (string Step, NativeResult Result)? CreateLink(LinkSpec spec, string linkText)
@@ -58,7 +60,7 @@ public sealed class Applier(ILinkWriter writer, ISnapshotSource probe, int proce
 
     private (string Step, NativeResult Result)? ReplaceLink(LinkSpec spec, string linkText)
     {
-        var temp = $"{ContainerPath.Parent(spec.Target)}/.{ContainerPath.FileName(spec.Target)}.entrypoint-{processId}";
+        var temp = $"{ContainerPath.Parent(spec.Target)}/{TemporaryPrefix(spec)}{processId}";
         var made = writer.Symlink(linkText, temp);
         if (made.Errno == Errno.EEXIST && writer.IsSymlink(temp))
         {
@@ -171,6 +173,9 @@ public sealed class Applier(ILinkWriter writer, ISnapshotSource probe, int proce
         var made = writer.Symlink(linkText, spec.Target);
         return made.Ok ? null : ($"creating the symlink {spec.Target}", made);
     }
+
+    /// <summary>The name of a temporary link, before the PID: hidden, beside TARGET, so a rename is atomic.</summary>
+    private static string TemporaryPrefix(LinkSpec spec) => $".{ContainerPath.FileName(spec.Target)}.entrypoint-";
 
     private static Finding Failure(LinkSpec spec, (string Step, NativeResult Result) failed)
     {

@@ -33,4 +33,10 @@ public interface ILinkWriter
     /// else, in which case nothing is removed.
     /// </summary>
     NativeResult RemovePlaceholders(string containerDir, IReadOnlyCollection<string> placeholders);
+
+    /// <summary>
+    /// Removes the temporary symlinks "PREFIX{pid}" in <paramref name="containerDir"/> left by runs that were
+    /// killed: ours (same PID, as every container's PID 1) or of a PID that no longer runs. Returns how many.
+    /// </summary>
+    int RemoveStaleTemporaryLinks(string containerDir, string prefix, int processId);
 }
