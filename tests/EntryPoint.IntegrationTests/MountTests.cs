@@ -214,4 +214,26 @@ public sealed class MountTests : IDisposable
         Assert.Contains("nosuchcommand: command not found", result.Stderr);
         Assert.Contains("no command was given", result.Stderr);
     }
+
+    [SkippableFact]
+    public void A_dry_run_plans_and_logs_in_json_changes_nothing_and_still_execs()
+    {
+        Namespace.SkipUnlessPossible();
+        ImageTree();
+        ModulesOnHost("weather");
+
+        var result = _ns.Run(MountModulesReadOnly + """
+            "$BIN" --root "$ROOT" --dry-run --log-format json -- echo started
+            """);
+
+        Assert.True(result.Code == 0, result.Stderr);
+        Assert.Contains("started", result.Stdout);
+        var lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var modules = lines.First(l => l.GetProperty("message").GetString()!.StartsWith("custom modules:", StringComparison.Ordinal));
+        Assert.Equal("symlink", modules.GetProperty("mode").GetString());
+        Assert.Contains("dry run", modules.GetProperty("outcome").GetString());
+        Assert.Contains(lines, l => l.GetProperty("message").GetString()!.StartsWith("exec echo started", StringComparison.Ordinal));
+        Assert.True(File.Exists($"{_ns.Root}/app/modules/custom/.gitkeep"));
+        Assert.Null(new FileInfo($"{_ns.Root}/app/modules/custom").LinkTarget);
+    }
 }

@@ -22,12 +22,10 @@ public sealed class TempTree : IDisposable
 
     public string Root { get; }
 
-    /// <summary>A container path ("/app/x") or a path relative to the tree ("etc/passwd").</summary>
-    public string At(string containerPath) =>
-        containerPath.StartsWith('/') ? Root + containerPath : System.IO.Path.Combine(Root, containerPath);
+    /// <summary>A path in the tree: "/app/x" as the container would name it, or "etc/passwd" relative to the root.</summary>
+    public string At(string path) => path.StartsWith('/') ? Root + path : System.IO.Path.Combine(Root, path);
 
-    /// <summary>Writes a file at a path relative to the tree; returns its full path.</summary>
-    public string Write(string relativePath, string content) => File(relativePath, content);
+    public string Write(string path, string content) => File(path, content);
 
     public string Dir(string containerPath)
     {

@@ -1,7 +1,6 @@
 using EntryPoint.Core;
 using Serilog;
 using Serilog.Core;
-using Serilog.Formatting.Json;
 using Serilog.Sinks.SystemConsole.Themes;
 
 namespace EntryPoint.App;
@@ -13,7 +12,7 @@ public static class Logging
     {
         var config = new LoggerConfiguration().MinimumLevel.Is(settings.LogLevel);
         return settings.LogFormat == LogFormat.Json
-            ? config.WriteTo.Console(new JsonFormatter(renderMessage: true), standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose).CreateLogger()
+            ? config.WriteTo.Console(new JsonLogFormatter(), standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose).CreateLogger()
             : config.WriteTo.Console(
                 outputTemplate: "{Timestamp:HH:mm:ss} [{Level:u3}] entrypoint: {Message:lj}{NewLine}{Exception}",
                 theme: ConsoleTheme.None,

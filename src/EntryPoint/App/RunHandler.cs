@@ -1,7 +1,9 @@
 using EntryPoint.Cli;
 using EntryPoint.Core;
+using EntryPoint.Core.Launch;
 using EntryPoint.Core.Linking;
 using EntryPoint.Core.Reporting;
+using EntryPoint.Os;
 using EntryPoint.Os.Exec;
 using Serilog;
 
@@ -14,24 +16,29 @@ namespace EntryPoint.App;
 public sealed class RunHandler(
     Settings settings,
     ISnapshotSource snapshots,
+    ILaunchSource launchSource,
     Applier applier,
+    IPrivilegeDrop privileges,
     IProcessReplacer replacer,
     ILogger log,
     Func<string, string?> environment,
     IReadOnlyList<KeyValuePair<string, string>> appEnvironment,
-    int processId)
+    int processId,
+    HookStep? hooks = null)
 {
     public int Handle(IReadOnlyList<string> command)
     {
         var report = new LogReport(log);
         var plan = Planner.Plan(snapshots.Read(settings.Links), diagnose: false);
-        var processFindings = new List<Finding>();
+        var launch = LaunchPlanner.Plan(settings, launchSource.Read(settings), plan);
+        var processFindings = new List<Finding>(launch.Findings);
         if (command.Count > 0 && ProcessFacts.Pid1WithoutInit(processId == 1, command[0]) is { } pid1)
         {
             processFindings.Add(pid1);
         }
 
-        if (plan.Fails(settings.Strict))
+        var launchFails = processFindings.Any(f => f.Severity == Severity.Error || (settings.Strict && f.Severity == Severity.Warning));
+        if (plan.Fails(settings.Strict) || launchFails)
         {
             foreach (var link in plan.Links)
             {
@@ -39,7 +46,7 @@ public sealed class RunHandler(
             }
 
             Report(report, plan.AllFindings.Concat(processFindings));
-            var errors = plan.AllFindings.Count(f => f.Severity == Severity.Error);
+            var errors = plan.AllFindings.Concat(processFindings).Count(f => f.Severity == Severity.Error);
             log.Error("start stopped before any change: {Problems}; nothing was changed",
                 errors > 0 ? $"{errors} error(s)" : "warnings with --strict");
             return ExitCodes.SetupFailed;
@@ -69,6 +76,30 @@ public sealed class RunHandler(
             return ExitCodes.SetupFailed;
         }
 
+        // Hooks are read after linking (a link may be what brings them) and as root, before the drop.
+        var hookPlan = hooks?.Plan(launch.Identity);
+        if (hookPlan is not null)
+        {
+            Report(report, hookPlan.Findings);
+            if (hookPlan.Findings.Any(f => f.Severity == Severity.Error || (settings.Strict && f.Severity == Severity.Warning)))
+            {
+                log.Error("start stopped before any hook ran: {Problems} about the start-up hooks in {Dir}",
+                    hookPlan.Findings.Any(f => f.Severity == Severity.Error) ? "error(s)" : "warnings with --strict", hookPlan.Dir);
+                return ExitCodes.SetupFailed;
+            }
+        }
+
+        log.Information("{Summary}", LaunchReport.Summary(launch));
+        if (launch.DropTo is { } user)
+        {
+            var problem = privileges.DropTo(user);
+            if (problem is not null)
+            {
+                log.Error("cannot drop privileges to {User}: {Problem}; the app is not started as root instead", $"{user.Uid}:{user.Gid}", problem);
+                return ExitCodes.SetupFailed;
+            }
+        }
+
         if (command.Count == 0)
         {
             log.Error("no command was given, so there is nothing to start; put the app in the image's CMD or after the options (entrypoint [OPTIONS] [--] COMMAND [ARGS...])");
@@ -82,14 +113,25 @@ public sealed class RunHandler(
             return resolved.ExitCode;
         }
 
+        var environmentForApp = appEnvironment
+            .Where(kv => launch.EnvironmentOverrides.All(o => o.Key != kv.Key))
+            .Concat(launch.EnvironmentOverrides)
+            .ToList();
+
+        // After the drop, so the hooks run as the app's user, with the environment execve will pass.
+        if (hookPlan is not null && hooks!.Run(hookPlan, environmentForApp) is { } hookFailure)
+        {
+            return hookFailure;
+        }
+
         log.Information("exec {Command} (PID {Pid})", string.Join(' ', command), processId);
         (log as IDisposable)?.Dispose();
         Log.CloseAndFlush();
         Console.Error.Flush();
         Console.Out.Flush();
 
-        var (code, problem) = replacer.Replace(resolved.Path, command, appEnvironment);
-        Console.Error.WriteLine($"entrypoint: cannot start the app: {problem}");
+        var (code, execProblem) = replacer.Replace(resolved.Path, command, environmentForApp);
+        Console.Error.WriteLine($"entrypoint: cannot start the app: {execProblem}");
         return code;
     }
 

@@ -26,6 +26,11 @@ public sealed class CliOptions
     public Option<string> LogLevel { get; } = new("--log-level") { Recursive = true };
     public Option<bool> DryRun { get; } = new("--dry-run") { Recursive = true };
     public Option<bool> Json { get; } = new("--json");
+    public Option<string> User { get; } = new("--user") { Recursive = true };
+    public Option<string[]> RequireDevice { get; } = new("--require-device") { Arity = ArgumentArity.OneOrMore, Recursive = true };
+    public Option<string> NodeHeap { get; } = new("--node-heap") { Recursive = true };
+    public Option<string> HooksDir { get; } = new("--hooks-dir") { Description = "DIR", Recursive = true };
+    public Option<string> HookTimeout { get; } = new("--hook-timeout") { Description = "SECONDS", Recursive = true };
 
     public Argument<string[]> Command { get; } = new("COMMAND") { Arity = ArgumentArity.ZeroOrMore };
 
@@ -38,12 +43,19 @@ public sealed class CliOptions
         ["--log-format"] = "ENTRYPOINT_LOG_FORMAT",
         ["--log-level"] = "ENTRYPOINT_LOG_LEVEL",
         ["--dry-run"] = "ENTRYPOINT_DRY_RUN",
+        ["--user"] = "ENTRYPOINT_USER",
+        ["--require-device"] = "ENTRYPOINT_REQUIRE_DEVICES",
+        ["--node-heap"] = "ENTRYPOINT_NODE_HEAP",
+        ["--hooks-dir"] = "ENTRYPOINT_HOOKS_DIR",
+        ["--hook-timeout"] = "ENTRYPOINT_HOOK_TIMEOUT",
     };
 
     /// <summary>Options that take no value, including the parser's own.</summary>
     public IReadOnlySet<string> Flags => new HashSet<string>(["--strict", "--dry-run", "--json", "--help", "-h", "-?", "/?", "/h", "--version"]);
 
+    public IEnumerable<Option> Shared => [Link, Marker, Root, Strict, LogFormat, LogLevel, DryRun, User, RequireDevice, NodeHeap, HooksDir, HookTimeout];
+
     /// <summary>Options that take a value, so the splitter knows the next token is theirs and not COMMAND.</summary>
     public IReadOnlySet<string> Valued => new HashSet<string>(
-        new Option[] { Link, Marker, Root, LogFormat, LogLevel }.Select(o => o.Name));
+        new Option[] { Link, Marker, Root, LogFormat, LogLevel, User, RequireDevice, NodeHeap, HooksDir, HookTimeout }.Select(o => o.Name));
 }

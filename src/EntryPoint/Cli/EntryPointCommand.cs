@@ -51,7 +51,7 @@ public static class EntryPointCommand
     private static RootCommand Build(CliOptions options, IHandlers handlers, Func<string, string?> environment, TextWriter stderr, TextWriter stdout)
     {
         var root = new RootCommand("Prepares a container's custom code mounts, then becomes the app.");
-        foreach (var option in new Option[] { options.Link, options.Marker, options.Root, options.Strict, options.LogFormat, options.LogLevel, options.DryRun })
+        foreach (var option in options.Shared)
         {
             root.Options.Add(option);
         }

@@ -32,6 +32,22 @@ public static class HelpText
                                         error or fatal                          (default information)
           --dry-run                     plan and log, change nothing, still    ENTRYPOINT_DRY_RUN (true/false)
                                         exec COMMAND
+          --user USER[:GROUP]           run the app as this user (name from    ENTRYPOINT_USER
+                                        the image's /etc/passwd, or uid:gid);
+                                        started as root: prepare, then drop
+          --require-device PATH         a device the app needs, e.g.           ENTRYPOINT_REQUIRE_DEVICES
+                                        /dev/gpiomem; repeatable                 (comma-separated)
+          --node-heap auto|off          auto: when NODE_OPTIONS has no         ENTRYPOINT_NODE_HEAP
+                                        --max-old-space-size, set it to 75%
+                                        of the container's memory limit
+          --hooks-dir DIR               start-up hooks: each executable file   ENTRYPOINT_HOOKS_DIR
+                                        in DIR runs in name order after the     (default /docker-entrypoint.d)
+                                        links are made, as the app's user with
+                                        the app's environment; hidden files
+                                        are ignored; a failing hook stops the
+                                        start
+          --hook-timeout SECONDS        how long one hook may run before it    ENTRYPOINT_HOOK_TIMEOUT
+                                        and its process group are killed        (default 60)
           --json                        (diagnose) print the report as JSON
           -h, --help                    show this help
           --version                     show the version

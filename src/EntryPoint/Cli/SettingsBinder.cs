@@ -69,8 +69,51 @@ public static class SettingsBinder
             }
         }
 
+        Core.Users.UserSpec? user = null;
+        var userText = Text(options.User);
+        if (!string.IsNullOrWhiteSpace(userText))
+        {
+            var spec = Core.Users.UserSpec.Parse(userText);
+            if (!spec.IsValid)
+            {
+                return Result<Settings>.Fail($"--user / ENTRYPOINT_USER: {spec.Error}");
+            }
+
+            user = spec.Spec;
+        }
+
+        var devices = List(options.RequireDevice);
+        var badDevice = devices.FirstOrDefault(d => !d.StartsWith('/'));
+        if (badDevice is not null)
+        {
+            return Result<Settings>.Fail($"required device '{badDevice}' is not an absolute path; expected e.g. --require-device /dev/gpiomem (ENTRYPOINT_REQUIRE_DEVICES, comma-separated)");
+        }
+
+        var heap = Text(options.NodeHeap)?.Trim();
+        if (!string.IsNullOrEmpty(heap) && heap is not ("auto" or "off"))
+        {
+            return Result<Settings>.Fail($"--node-heap / ENTRYPOINT_NODE_HEAP '{heap}' is not known; expected auto or off");
+        }
+
+        var hooksDir = Text(options.HooksDir)?.Trim();
+        if (!string.IsNullOrEmpty(hooksDir) && !hooksDir.StartsWith('/'))
+        {
+            return Result<Settings>.Fail($"--hooks-dir / ENTRYPOINT_HOOKS_DIR '{hooksDir}' is not an absolute container path; expected e.g. {Settings.DefaultHooksDir}");
+        }
+
+        var hookTimeout = ParseSeconds("--hook-timeout / ENTRYPOINT_HOOK_TIMEOUT", Text(options.HookTimeout), Settings.DefaultHookTimeout);
+        if (!hookTimeout.IsOk)
+        {
+            return Result<Settings>.Fail(hookTimeout.Error);
+        }
+
         return Result<Settings>.Ok(new Settings
         {
+            HooksDir = string.IsNullOrEmpty(hooksDir) ? Settings.DefaultHooksDir : Core.ContainerPath.Normalize(hooksDir),
+            HookTimeout = hookTimeout.Value,
+            User = user,
+            RequiredDevices = devices.Select(Core.ContainerPath.Normalize).ToList(),
+            NodeHeap = string.IsNullOrEmpty(heap) ? null : heap,
             Links = parsedLinks.Value,
             Root = root.Length > 1 ? root.TrimEnd('/') : root,
             Strict = strict.Value,
@@ -95,6 +138,22 @@ public static class SettingsBinder
         "0" or "false" or "no" or "off" => Result<bool>.Ok(false),
         _ => Result<bool>.Fail($"{name}='{value}' is not a boolean; expected true/false, yes/no, on/off or 1/0"),
     };
+
+    /// <summary>A positive number of seconds ("60", "2.5", "90s"); empty means the default.</summary>
+    public static Result<TimeSpan> ParseSeconds(string name, string? value, TimeSpan fallback)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return Result<TimeSpan>.Ok(fallback);
+        }
+
+        var number = text.EndsWith('s') ? text[..^1] : text;
+        return double.TryParse(number, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+               && seconds > 0 && seconds <= 7 * 24 * 3600
+            ? Result<TimeSpan>.Ok(TimeSpan.FromSeconds(seconds))
+            : Result<TimeSpan>.Fail($"{name} '{value}' is not a number of seconds; expected a positive number such as 60 or 2.5");
+    }
 
     public static Result<LogFormat> ParseFormat(string? value) => value?.Trim().ToLowerInvariant() switch
     {

@@ -22,4 +22,22 @@ public sealed record Settings
     public bool DryRun { get; init; }
     public LogFormat LogFormat { get; init; } = LogFormat.Text;
     public Serilog.Events.LogEventLevel LogLevel { get; init; } = Serilog.Events.LogEventLevel.Information;
+
+    /// <summary>USER[:GROUP] the app runs as; null keeps the user the container started with.</summary>
+    public Users.UserSpec? User { get; init; }
+
+    /// <summary>Container paths of devices the app cannot work without, e.g. /dev/gpiomem.</summary>
+    public IReadOnlyList<string> RequiredDevices { get; init; } = [];
+
+    /// <summary>ENTRYPOINT_NODE_HEAP: "auto" sizes the Node heap from the memory limit; null or "off" leaves it.</summary>
+    public string? NodeHeap { get; init; }
+
+    /// <summary>ENTRYPOINT_HOOKS_DIR: container path of the start-up hooks, run after linking and before the exec.</summary>
+    public string HooksDir { get; init; } = DefaultHooksDir;
+
+    /// <summary>ENTRYPOINT_HOOK_TIMEOUT: how long one hook may run before it (and its process group) is killed.</summary>
+    public TimeSpan HookTimeout { get; init; } = DefaultHookTimeout;
+
+    public const string DefaultHooksDir = "/docker-entrypoint.d";
+    public static readonly TimeSpan DefaultHookTimeout = TimeSpan.FromSeconds(60);
 }

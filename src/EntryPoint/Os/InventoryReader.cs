@@ -13,22 +13,38 @@ public static class InventoryReader
 {
     public static (Inventory Inventory, string? Problem) Read(string directory, IReadOnlyList<string> markers)
     {
-        var names = new List<string>();
         var total = 0;
+        // The first Limit names in ordinal order, without sorting (or even allocating) them all: a max-heap of the
+        // Limit smallest names so far; an entry that sorts after all of them is only counted.
+        var smallest = new PriorityQueue<string, string>(Inventory.Limit + 1, Comparer<string>.Create((a, b) => string.CompareOrdinal(b, a)));
         try
         {
             var options = new EnumerationOptions { IgnoreInaccessible = false, RecurseSubdirectories = false, AttributesToSkip = 0 };
-            var entries = new FileSystemEnumerable<string>(directory, (ref FileSystemEntry e) => e.FileName.ToString(), options);
+            var entries = new FileSystemEnumerable<string>(directory, (ref FileSystemEntry e) => e.FileName.ToString(), options)
+            {
+                ShouldIncludePredicate = (ref FileSystemEntry e) =>
+                {
+                    var name = e.FileName;
+                    // Hidden entries (.git, .gitkeep) are not custom code; the app ignores them too.
+                    if (name.Length > 0 && name[0] == '.')
+                    {
+                        return false;
+                    }
+
+                    total++;
+                    return smallest.Count < Inventory.Limit || name.SequenceCompareTo(smallest.Peek()) < 0;
+                },
+            };
             foreach (var name in entries)
             {
-                // Hidden entries (.git, .gitkeep) are not custom code; the app ignores them too.
-                if (name.StartsWith('.'))
+                if (smallest.Count < Inventory.Limit)
                 {
-                    continue;
+                    smallest.Enqueue(name, name);
                 }
-
-                total++;
-                names.Add(name);
+                else
+                {
+                    smallest.EnqueueDequeue(name, name);
+                }
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -36,8 +52,9 @@ public static class InventoryReader
             return (new Inventory(0, []), e is UnauthorizedAccessException ? "permission denied" : e.Message);
         }
 
+        var names = smallest.UnorderedItems.Select(item => item.Element).ToList();
         names.Sort(StringComparer.Ordinal);
-        var described = names.Take(Inventory.Limit).Select(n => Describe(directory, n, markers)).ToList();
+        var described = names.Select(n => Describe(directory, n, markers)).ToList();
         return (new Inventory(total, described), null);
     }
 

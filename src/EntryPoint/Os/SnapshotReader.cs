@@ -1,6 +1,7 @@
 using EntryPoint.Core;
 using EntryPoint.Core.Linking;
 using EntryPoint.Core.Mounts;
+using EntryPoint.Core.Users;
 using EntryPoint.Os.Native;
 
 namespace EntryPoint.Os;
@@ -58,10 +59,11 @@ public sealed class SnapshotReader(string root, Func<MountTable> readMounts) : I
             return new SourceState(SourceKind.NotDirectory, Empty, mount, null);
         }
 
+        var facts = Facts(status);
         var (inventory, problem) = InventoryReader.Read(path, link.Markers);
         return problem is null
-            ? new SourceState(SourceKind.Directory, inventory, mount, null)
-            : new SourceState(SourceKind.Unreadable, Empty, mount, problem);
+            ? new SourceState(SourceKind.Directory, inventory, mount, null, facts)
+            : new SourceState(SourceKind.Unreadable, Empty, mount, problem, facts);
     }
 
     public TargetState ReadTarget(LinkSpec link)
@@ -83,7 +85,7 @@ public sealed class SnapshotReader(string root, Func<MountTable> readMounts) : I
         if (mount is not null)
         {
             var (mounted, _) = status.IsDirectory ? InventoryReader.Read(path, link.Markers) : (null, null);
-            return Target(TargetKind.MountPoint, null) with { Mount = mount, MountedInventory = mounted };
+            return Target(TargetKind.MountPoint, null) with { Mount = mount, MountedInventory = mounted, Facts = Facts(status) };
         }
 
         if (status.IsSymlink)
@@ -135,12 +137,14 @@ public sealed class SnapshotReader(string root, Func<MountTable> readMounts) : I
             if (!result.Ok)
             {
                 var shown = root == "/" ? dir : "/" + Path.GetRelativePath(root, dir).Replace("\\", "/").TrimStart('.', '/');
-                return $"{shown} is not writable ({result.Message}" + (result.Errno == Errno.EACCES ? $" for uid {Mono.Unix.Native.Syscall.geteuid()}" : "") + ")";
+                return $"{shown} is not writable ({result.Message}" + (result.Errno == Errno.EACCES ? $" for uid {Identity.EffectiveUid}" : "") + ")";
             }
         }
 
         return null;
     }
+
+    private static FileFacts Facts(FileStatus status) => new(status.Uid, status.Gid, status.Permissions, status.IsDirectory);
 
     private static TargetState Target(TargetKind kind, string? writeProblem) =>
         new(kind, null, false, false, null, [], [], writeProblem, null);

@@ -95,6 +95,22 @@ public class EntryPointCommandTests
     }
 
     [Fact]
+    public void The_hooks_dir_and_timeout_come_from_their_variables_or_flags_with_defaults()
+    {
+        var (_, defaults, _, _) = Invoke(["true"]);
+        Assert.Equal("/docker-entrypoint.d", defaults.Settings!.HooksDir);
+        Assert.Equal(TimeSpan.FromSeconds(60), defaults.Settings.HookTimeout);
+
+        var (_, fromEnv, _, _) = Invoke(["true"], new() { ["ENTRYPOINT_HOOKS_DIR"] = "/etc/hooks/", ["ENTRYPOINT_HOOK_TIMEOUT"] = "2.5" });
+        Assert.Equal("/etc/hooks", fromEnv.Settings!.HooksDir);
+        Assert.Equal(TimeSpan.FromSeconds(2.5), fromEnv.Settings.HookTimeout);
+
+        var (_, flags, _, _) = Invoke(["--hooks-dir", "/x", "--hook-timeout", "90s", "true"], new() { ["ENTRYPOINT_HOOKS_DIR"] = "/etc/hooks", ["ENTRYPOINT_HOOK_TIMEOUT"] = "5" });
+        Assert.Equal("/x", flags.Settings!.HooksDir);
+        Assert.Equal(TimeSpan.FromSeconds(90), flags.Settings.HookTimeout);
+    }
+
+    [Fact]
     public void Link_is_repeatable()
     {
         var (_, handler, _, _) = Invoke(["--link", "a=/s1:/t1", "--link", "b=/s2:/t2", "true"]);
@@ -108,6 +124,9 @@ public class EntryPointCommandTests
     [InlineData("ENTRYPOINT_LOG_FORMAT", "xml", "log format 'xml'")]
     [InlineData("ENTRYPOINT_LINKS", "nocolon", "no ':'")]
     [InlineData("ENTRYPOINT_ROOT", "/nonexistent/root", "not a directory")]
+    [InlineData("ENTRYPOINT_HOOKS_DIR", "hooks", "not an absolute container path")]
+    [InlineData("ENTRYPOINT_HOOK_TIMEOUT", "0", "ENTRYPOINT_HOOK_TIMEOUT '0'")]
+    [InlineData("ENTRYPOINT_HOOK_TIMEOUT", "soon", "not a number of seconds")]
     public void A_bad_value_is_a_usage_error_that_names_it(string variable, string value, string words)
     {
         var (code, handler, _, err) = Invoke(["true"], new() { [variable] = value });

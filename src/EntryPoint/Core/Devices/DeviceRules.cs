@@ -74,7 +74,9 @@ public static class DeviceRules
     /// The info finding for a present /dev/gpiomem (null when it is absent), saying whether CAP_SYS_RAWIO is in the
     /// effective set: /dev/gpiomem itself needs no capability, but libraries that fall back to /dev/mem do.
     /// </summary>
-    public static Finding? ReportGpioMem(DeviceProbe device, bool sysRawioEffective)
+    /// <param name="appIsRoot">Docker's --cap-add makes a capability effective only for root; for another user the
+    /// advice is to run the app as root, not to add the capability again.</param>
+    public static Finding? ReportGpioMem(DeviceProbe device, bool sysRawioEffective, bool appIsRoot = true)
     {
         if (!device.Exists)
         {
@@ -89,6 +91,8 @@ public static class DeviceRules
             "gpiomem",
             device.Path,
             $"{device.Path} is present ({kind}); {caps}.",
-            sysRawioEffective ? null : "Only libraries that fall back to /dev/mem need it: `cap_add: [SYS_RAWIO]` in compose.");
+            sysRawioEffective ? null
+            : appIsRoot ? "Only libraries that fall back to /dev/mem need it: `cap_add: [SYS_RAWIO]` in compose."
+            : "Only libraries that fall back to /dev/mem need it, and a capability added with `cap_add` is effective only for root: run the app as root (no ENTRYPOINT_USER, user: \"0:0\") if it needs /dev/mem.");
     }
 }

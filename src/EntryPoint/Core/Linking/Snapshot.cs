@@ -1,4 +1,5 @@
 using EntryPoint.Core.Mounts;
+using EntryPoint.Core.Users;
 
 namespace EntryPoint.Core.Linking;
 
@@ -46,7 +47,8 @@ public sealed record Inventory(int Total, IReadOnlyList<InventoryEntry> Entries)
     public bool Truncated => Total > Entries.Count;
 }
 
-public sealed record SourceState(SourceKind Kind, Inventory Inventory, MountEntry? Mount, string? Problem)
+/// <param name="Facts">Owner and mode of SOURCE, for the permission checks as the app's user.</param>
+public sealed record SourceState(SourceKind Kind, Inventory Inventory, MountEntry? Mount, string? Problem, FileFacts? Facts = null)
 {
     public bool HasCustomCode => Kind == SourceKind.Directory && Inventory.Total > 0;
 }
@@ -68,7 +70,8 @@ public sealed record TargetState(
     IReadOnlyList<string> Placeholders,
     string? WriteProblem,
     string? Problem,
-    Inventory? MountedInventory = null);
+    Inventory? MountedInventory = null,
+    FileFacts? Facts = null);
 
 /// <summary>What the filesystem and the mount table said about one link, taken before anything changes.</summary>
 public sealed record LinkSnapshot(LinkSpec Spec, SourceState Source, TargetState Target);

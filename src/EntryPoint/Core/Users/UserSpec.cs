@@ -10,6 +10,9 @@ public sealed record UserSpec(string User, string? Group)
 {
     public const string AcceptedForm = "NAME[:GROUP] or UID[:GID], e.g. node, node:gpio or 1000:1000";
 
+    /// <summary>As the operator wrote it, for messages.</summary>
+    public override string ToString() => Group is null ? User : $"{User}:{Group}";
+
     /// <summary>The uid when <see cref="User"/> is a number.</summary>
     public uint? Uid => Passwd.TryParseId(User, out var uid) ? uid : null;
 
