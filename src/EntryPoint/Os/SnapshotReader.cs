@@ -29,16 +29,28 @@ public sealed class SnapshotReader(string root, Func<MountTable> readMounts) : I
 
     private SourceState ReadSource(LinkSpec link)
     {
-        var path = Host(link.Source);
-        var (status, errno) = Statx.Stat(path);
+        // Symlinks on the way are resolved as the container sees them, so that under --root none leads out of it.
+        var (resolved, resolveErrno) = PathResolver.Resolve(root, link.Source);
+        var path = Host(resolveErrno == 0 ? resolved : link.Source);
+        var (status, errno) = resolveErrno == Errno.ELOOP ? (default, Errno.ELOOP) : Statx.Stat(path);
         if (errno == Errno.ENOENT || errno == Errno.ENOTDIR)
         {
             return new SourceState(SourceKind.Missing, Empty, null, null);
         }
 
+        if (errno == Errno.ELOOP)
+        {
+            return new SourceState(SourceKind.Loop, Empty, null, Errno.Describe(errno));
+        }
+
         if (errno != 0)
         {
             return new SourceState(SourceKind.Unreadable, Empty, Mounts.At(path), Errno.Describe(errno));
+        }
+
+        if (PathResolver.SourceInsideTarget(root, link) is { } intoTarget)
+        {
+            return new SourceState(SourceKind.InsideTarget, Empty, null, $"it resolves to {intoTarget}");
         }
 
         var mount = MountAt(path, status);

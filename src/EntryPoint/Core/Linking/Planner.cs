@@ -33,6 +33,16 @@ public static class Planner
         var target = link.Target;
         var hasCode = source.HasCustomCode;
 
+        // Why nothing is linked: a SOURCE that cannot be used is never called empty.
+        var noCode = source.Kind switch
+        {
+            SourceKind.Unreadable => "cannot be read",
+            SourceKind.Loop => "is a symlink loop",
+            SourceKind.InsideTarget => "leads into the TARGET",
+            _ => "has no custom code",
+        };
+        var noCodeOutcome = noCode == "has no custom code" ? "no custom code" : $"source {noCode}";
+
         AddSourceFindings(spec, source, findings);
 
         LinkPlan Done(LinkMode mode, LinkAction action, string outcome)
@@ -82,7 +92,7 @@ public static class Planner
             case TargetKind.Missing:
                 return hasCode
                     ? Done(LinkMode.Symlink, LinkAction.CreateSymlink, "will link")
-                    : Done(LinkMode.None, LinkAction.None, "no custom code");
+                    : Done(LinkMode.None, LinkAction.None, noCodeOutcome);
 
             case TargetKind.Symlink when target.LinksToSource:
                 if (!hasCode && target.Dangling)
@@ -102,15 +112,15 @@ public static class Planner
 
                 findings.Add(Finding.Warning(target.Dangling ? "dangling-link" : "link-elsewhere", spec.Target,
                     target.Dangling
-                        ? $"{spec.Target} is a symlink to {target.LinkText}, which does not exist; kept, since {spec.Source} has no custom code"
-                        : $"{spec.Target} is a symlink to {target.LinkText}, not to {spec.Source}; kept, since {spec.Source} has no custom code",
+                        ? $"{spec.Target} is a symlink to {target.LinkText}, which does not exist; kept, since {spec.Source} {noCode}"
+                        : $"{spec.Target} is a symlink to {target.LinkText}, not to {spec.Source}; kept, since {spec.Source} {noCode}",
                     $"mount your code at {spec.Source} and it will be linked on the next start"));
                 return Done(LinkMode.None, LinkAction.None, "kept");
 
             case TargetKind.PlaceholderDirectory:
                 return hasCode
                     ? Done(LinkMode.Symlink, LinkAction.ReplacePlaceholderDirectory, "will link")
-                    : Done(LinkMode.None, LinkAction.None, "no custom code");
+                    : Done(LinkMode.None, LinkAction.None, noCodeOutcome);
 
             default: // OtherContent
                 if (hasCode)
@@ -123,7 +133,7 @@ public static class Planner
                 }
 
                 findings.Add(Finding.Info("target-has-content", spec.Target,
-                    $"{spec.Target} holds content of its own ({Describe(target.Contents)}); kept, since {spec.Source} has no custom code"));
+                    $"{spec.Target} holds content of its own ({Describe(target.Contents)}); kept, since {spec.Source} {noCode}"));
                 return Done(LinkMode.None, LinkAction.None, "kept");
         }
     }
@@ -136,6 +146,16 @@ public static class Planner
                 findings.Add(Finding.Error("source-unreadable", spec.Source,
                     $"{spec.Source} cannot be listed: {source.Problem}",
                     $"make it readable for the app's user: chmod -R 755 on the host directory mounted at {spec.Source}"));
+                break;
+            case SourceKind.Loop:
+                findings.Add(Finding.Error("source-loop", spec.Source,
+                    $"{spec.Source} is a symlink loop ({source.Problem}), so the custom code cannot be reached",
+                    $"remove the symlink at {spec.Source}, or point it at the folder that holds the custom code (not back at itself or at {spec.Target})"));
+                break;
+            case SourceKind.InsideTarget:
+                findings.Add(Finding.Error("source-inside-target", spec.Source,
+                    $"{spec.Source} is a symlink into {spec.Target} ({source.Problem}), so linking {spec.Target} to it would make a loop; nothing was changed",
+                    $"mount your code at {spec.Source} itself (remove the symlink from the image), or mount it at {spec.Target} directly"));
                 break;
             case SourceKind.NotDirectory:
                 findings.Add(Finding.Warning("source-not-directory", spec.Source,

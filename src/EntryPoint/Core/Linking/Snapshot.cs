@@ -10,6 +10,10 @@ public enum SourceKind
     NotDirectory,
     /// <summary>Exists but cannot be listed: never mistaken for empty.</summary>
     Unreadable,
+    /// <summary>A symlink that leads back to itself (ELOOP).</summary>
+    Loop,
+    /// <summary>Resolves to TARGET or into it: linking would make a loop, so it is never used.</summary>
+    InsideTarget,
 }
 
 public enum TargetKind

@@ -15,17 +15,30 @@ public sealed class MountTable
     public string? ReadError { get; }
 
     /// <summary>The mount whose mount point is exactly <paramref name="hostPath"/>; the top one of a stack.</summary>
+    /// <remarks>
+    /// Of mounts stacked on one path, the top one is the one no other mount there sits on (by parent ID); the
+    /// kernel lists mounts in the order they were made, but a moved mount can come later, so order only breaks ties.
+    /// </remarks>
     public MountEntry? At(string hostPath)
     {
+        MountEntry? top = null;
+        var count = 0;
         for (var i = Entries.Count - 1; i >= 0; i--)
         {
             if (Entries[i].MountPoint == hostPath)
             {
-                return Entries[i];
+                top ??= Entries[i];
+                count++;
             }
         }
 
-        return null;
+        if (count < 2)
+        {
+            return top;
+        }
+
+        var here = Entries.Where(e => e.MountPoint == hostPath).ToList();
+        return here.LastOrDefault(e => !here.Any(other => other.ParentId == e.Id && other.Id != e.Id)) ?? top;
     }
 
     /// <summary>The mount that holds <paramref name="hostPath"/>: the longest mount point above it, the top one of a stack.</summary>

@@ -16,6 +16,8 @@ public static class Describe
         SourceKind.Missing => "missing",
         SourceKind.NotDirectory => $"not a directory, {Mount(source.Mount)}",
         SourceKind.Unreadable => $"unreadable ({source.Problem}), {Mount(source.Mount)}",
+        SourceKind.Loop => "a symlink loop",
+        SourceKind.InsideTarget => $"a symlink into TARGET ({source.Problem})",
         _ => $"{Mount(source.Mount)}, {(source.Inventory.Total == 0 ? "empty" : Entries(source.Inventory.Total))}",
     };
 

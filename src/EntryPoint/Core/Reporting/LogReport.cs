@@ -13,7 +13,7 @@ public sealed class LogReport(ILogger log)
     public void Link(LinkPlan plan, string outcome)
     {
         var snapshot = plan.Snapshot;
-        var targetState = outcome is "linked" or "already linked" ? $"symlink to {plan.Spec.Source}" : Describe.Target(snapshot.Target);
+        var targetState = outcome.StartsWith("linked", StringComparison.Ordinal) || outcome.StartsWith("already linked", StringComparison.Ordinal) ? $"symlink to {plan.Spec.Source}" : Describe.Target(snapshot.Target);
         log.Information(
             "custom {Link}: mode={Mode}, {Outcome}; target {Target}: {TargetState}; source {Source}: {SourceState}; the app gets {Entries}",
             plan.Spec.Name,

@@ -15,7 +15,7 @@ public sealed class ProcessReplacer : IProcessReplacer
 {
     public (int ExitCode, string Problem) Replace(string path, IReadOnlyList<string> argv, IReadOnlyList<KeyValuePair<string, string>> environment)
     {
-        var env = environment.Select(kv => $"{kv.Key}={kv.Value}").ToList();
+        var env = EnvironmentBlock.Merge(EnvironmentBlock.ReadRaw(), environment);
         CloseRange.MarkAllCloseOnExec();
         Signals.ResetForExec();
         var errno = Execve.Run(path, argv, env);

@@ -12,7 +12,11 @@ public static unsafe partial class Execve
     [LibraryImport("libc", EntryPoint = "execve", SetLastError = true)]
     private static partial int ExecveNative(byte* path, byte** argv, byte** envp);
 
-    public static int Run(string path, IReadOnlyList<string> argv, IReadOnlyList<string> envp)
+    public static int Run(string path, IReadOnlyList<string> argv, IReadOnlyList<string> envp) =>
+        Run(path, argv, envp.Select(Encoding.UTF8.GetBytes).ToList());
+
+    /// <summary>With the environment as raw entries, so that bytes that are not UTF-8 pass unchanged.</summary>
+    public static int Run(string path, IReadOnlyList<string> argv, IReadOnlyList<byte[]> envp)
     {
         // Allocated unmanaged and never freed: on success this process image is gone; on failure we exit.
         var pathBytes = ToNative(path);
@@ -22,16 +26,19 @@ public static unsafe partial class Execve
         return Marshal.GetLastPInvokeError();
     }
 
-    private static byte* ToNative(string value)
+    private static byte* ToNative(string value) => ToNative(Encoding.UTF8.GetBytes(value));
+
+    private static byte* ToNative(byte[] bytes)
     {
-        var bytes = Encoding.UTF8.GetBytes(value);
         var buffer = (byte*)NativeMemory.Alloc((nuint)bytes.Length + 1);
         bytes.CopyTo(new Span<byte>(buffer, bytes.Length));
         buffer[bytes.Length] = 0;
         return buffer;
     }
 
-    private static byte** ToNativeArray(IReadOnlyList<string> values)
+    private static byte** ToNativeArray(IReadOnlyList<string> values) => ToNativeArray(values.Select(Encoding.UTF8.GetBytes).ToList());
+
+    private static byte** ToNativeArray(IReadOnlyList<byte[]> values)
     {
         var array = (byte**)NativeMemory.Alloc((nuint)(values.Count + 1), (nuint)sizeof(byte*));
         for (var i = 0; i < values.Count; i++)

@@ -26,6 +26,7 @@ public static partial class Statx
 {
     private const int AtFdCwd = -100;
     private const int AtSymlinkNoFollow = 0x100;
+    private const int AtEmptyPath = 0x1000;
     private const uint StatxBasicStats = 0x7FF;
     private const ulong StatxAttrMountRoot = 0x2000;
 
@@ -42,10 +43,18 @@ public static partial class Statx
     /// <summary>Like stat: symlinks are followed.</summary>
     public static (FileStatus Status, int Errno) Stat(string path) => Call(path, 0);
 
-    private static unsafe (FileStatus, int) Call(string path, int flags)
+    /// <summary>Like fstat: the file an open descriptor holds.</summary>
+    public static (FileStatus Status, int Errno) OfFd(int fd) => Call(fd, "", AtEmptyPath | AtSymlinkNoFollow);
+
+    /// <summary>Like fstatat with AT_SYMLINK_NOFOLLOW: a name inside the directory a descriptor holds.</summary>
+    public static (FileStatus Status, int Errno) LstatAt(int dirfd, string name) => Call(dirfd, name, AtSymlinkNoFollow);
+
+    private static (FileStatus, int) Call(string path, int flags) => Call(AtFdCwd, path, flags);
+
+    private static unsafe (FileStatus, int) Call(int dirfd, string path, int flags)
     {
         var buffer = stackalloc byte[BufferSize];
-        if (StatxNative(AtFdCwd, path, flags, StatxBasicStats, buffer) != 0)
+        if (StatxNative(dirfd, path, flags, StatxBasicStats, buffer) != 0)
         {
             return (default, Errno.Last);
         }
