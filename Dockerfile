@@ -55,11 +55,15 @@ ARG APP_UID=1001
 ARG APP_GID=1001
 ARG APP_USER=app
 COPY --from=entrypoint-bin /out/entrypoint /usr/local/bin/entrypoint
+# The example start-up hooks (README, "Start-up hooks"); made executable below, whatever mode the checkout gave them.
+COPY src/docker-entrypoint.d/ /docker-entrypoint.d/
 # 1. The binary must run on this image's libc (fails the build, not the first container start).
 # 2. The app user, uid/gid 1001: Debian's shadow tools, else busybox (Alpine), else the files themselves.
 #    Official node images already have `node` with 1000, so 1001 does not collide; an existing 1001 is reused.
 # 3. The runtime paths with placeholders (the entrypoint replaces a placeholder-only directory with its symlink,
 #    so it and its parent belong to the app user), and the empty intermediate mount points.
+# 4. The hooks readable and executable by the app user, who runs them; /app/state for the app user, where
+#    10-state-dirs.sh keeps state when /data is not writable (/app itself stays root's).
 RUN set -eu; \
     if ! out=$(/usr/local/bin/entrypoint --version 2>&1); then \
       echo "entrypoint does not run on APP_IMAGE: $out" >&2; \
@@ -91,7 +95,10 @@ RUN set -eu; \
     done; \
     chown "$APP_UID:$APP_GID" /app/modules /app/modules/custom /app/modules/custom/.gitkeep /app/modules/custom/README.md \
       /app/server/mcp /app/server/mcp/custom /app/server/mcp/custom/.gitkeep /app/server/mcp/custom/README.md; \
-    chmod 0755 /app /app/custom-modules /app/custom-mcp
+    chmod 0755 /app /app/custom-modules /app/custom-mcp; \
+    chmod 0755 /docker-entrypoint.d; \
+    for f in /docker-entrypoint.d/*; do if [ -f "$f" ]; then chmod 0755 "$f"; fi; done; \
+    mkdir -p /app/state && chown "$APP_UID:$APP_GID" /app/state && chmod 0755 /app/state
 # The demo app stands in for the real server; replace APP_IMAGE and CMD with your own.
 COPY src/demo-app/ /app/demo-app/
 USER ${APP_UID}:${APP_GID}

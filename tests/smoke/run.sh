@@ -6,7 +6,7 @@
 # Installs Docker if missing, starts dockerd (--bridge=none) if it is not running, builds local base images
 # from this host's files (there is no registry), builds the image with ENTRYPOINT_FROM=prebuilt, and checks
 # the contract (spec.md "Who uses it", "Builds and images", "Users and permissions", "Raspberry Pi: resources
-# and devices") each scenario in a fresh container. No container
+# and devices", "Start-up hooks") each scenario in a fresh container. No container
 # gets a network (--network none / network_mode: none); the app is probed from inside with `docker exec`.
 # Cleans up its containers, volumes and images on exit. Last line: "N passed, M failed"; exit 1 if any failed.
 #
@@ -267,10 +267,13 @@ check "5 ... with an error naming the path" grep -Eq '/app/(modules/custom|serve
 check "5 ... and the fix (mount at the target directly / make the parent writable)" grep -Eiq 'directly|writable' "$T/t5a.log"
 check "5 ... and no stack trace" not_grep -Eq '^\s+at [A-Za-z_.]+|Unhandled exception' "$T/t5a.log"
 grep -m1 -E 'ERR|error' "$T/t5a.log" | cut -c1-300 | sed 's/^/    /'
-start t5b --read-only "${RO_DIRECT[@]}"
+# A read-only root needs somewhere writable for the app's state (the image's 10-state-dirs.sh hook stops the
+# start otherwise, see 10.3): a tmpfs at /data for the app's user, as a real read-only deployment would mount.
+start t5b --read-only --tmpfs /data:uid=1001,gid=1001 "${RO_DIRECT[@]}"
 check "5 read-only root + direct mounts: the app starts" health t5b
 logs t5b >/dev/null
 check "5 ... mode=bind-mount" has_mode t5b modules bind-mount
+check "5 ... the state hook uses the tmpfs at /data" grep -q 'hook 10-state-dirs.sh: state directories under /data/state' "$T/t5b.log"
 [[ ${SMOKE_VERBOSE:-0} == 1 || $fail -gt $f0 ]] && { echo "---- t5a"; tail -20 "$T/t5a.log" | sed 's/^/    /'; }
 dump t5b "$f0"
 
@@ -519,6 +522,107 @@ check "9.4 ... devices lists /dev/gpiomem as required, missing" \
 for n in t9u1 t9u2 t9u3 t9m t9a t9g t9g3 t9r; do dump "$n" "$f0"; done
 [[ ${SMOKE_VERBOSE:-0} == 1 || $fail -gt $f0 ]] && for n in t9u2d t9md t9ad t9gd t9g2d t9g3d t9rd; do
   echo "---- $n (rc $(cat "$T/$n.rc" 2>/dev/null))"; python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); print({k: j.get(k) for k in ("status", "user", "resources", "devices", "cap_sys_rawio")}); [print(" ", f["severity"], f["code"], f["message"][:160]) for f in j["findings"]]' "$T/$n.json" 2>&1 | sed 's/^/    /'
+done
+
+# ---------------------------------------------------------------- 10. start-up hooks
+say "10. start-up hooks (/docker-entrypoint.d)"
+f0=$fail
+# lineno NAME REGEX: the number of the first line of $T/NAME.log that matches REGEX (empty when none)
+lineno() { grep -n -m1 -E "$2" "$T/$1.log" | cut -d: -f1; }
+# in_order NAME REGEX...: each REGEX matches a line of $T/NAME.log, and in this order
+in_order() {
+  local n=$1 prev=0 at r; shift
+  for r; do
+    at=$(lineno "$n" "$r"); [[ -n $at ]] || { echo "no line matches $r"; return 1; }
+    ((at > prev)) || { echo "'$r' is on line $at, not after line $prev"; return 1; }
+    prev=$at
+  done
+}
+# 10.1 a hooks folder from the host: two executable hooks and a file without an x bit (it must be skipped).
+H1=$T/hooks1
+mkdir -p "$H1"
+printf '%s\n' '#!/bin/sh' 'echo "hello one"' 'echo "hello two (stderr)" >&2' 'echo run >>/tmp/hook-runs' >"$H1/10-hello.sh"
+printf '%s\n' '#!/bin/sh' 'echo "uid=$(id -u) gid=$(id -g) home=$HOME greeting=${HOOK_GREETING:-unset}"' >"$H1/20-whoami.sh"
+printf 'notes: not a hook\n' >"$H1/15-notes.txt"
+chmod 0755 "$H1" "$H1/10-hello.sh" "$H1/20-whoami.sh" && chmod 0644 "$H1/15-notes.txt"
+start t10a -v "$H1:/docker-entrypoint.d:ro" -e HOOK_GREETING=hi
+check "10.1 hooks folder mounted from the host: the app starts" health t10a
+logs t10a >/dev/null
+check "10.1 log: hook lines in name order, both streams, before the exec line" \
+  in_order t10a 'hook 10-hello\.sh: hello one' 'hook 10-hello\.sh: hello two \(stderr\)' 'hook 20-whoami\.sh: uid=' 'entrypoint: exec node '
+check "10.1 ... the hooks run as the app's user 1001:1001 with its HOME and environment" \
+  grep -q 'hook 20-whoami.sh: uid=1001 gid=1001 home=/home/app greeting=hi' "$T/t10a.log"
+check "10.1 ... warning: 15-notes.txt is not executable, skipped" \
+  log_has t10a '\[WRN\].*\[hook-not-executable\]' '/docker-entrypoint.d/15-notes.txt' 'mode 0644' 'skipped'
+check "10.1 ... and it did not run" not_grep -q 'hook 15-notes.txt:' "$T/t10a.log"
+check "10.1 ... the image's own hooks do not run (the mount replaces the folder)" not_grep -q 'hook 10-state-dirs.sh' "$T/t10a.log"
+check "10.1 ... each hook ran once" eq "$(d exec "$(cname t10a)" cat /tmp/hook-runs | wc -l)" 1
+# 10.4 (on the same container) diagnose lists the hooks and never runs them.
+diag t10ad "$(cname t10a)"
+check "10.4 exec diagnose --json: exit 0, hooks lists the three files in name order" \
+  rc_json t10ad 0 '[h["name"] for h in j["hooks"]] == ["10-hello.sh", "15-notes.txt", "20-whoami.sh"]'
+check "10.4 ... runs true for the two hooks, false (skipped) for 15-notes.txt" \
+  json "$T/t10ad.json" '[h["runs"] for h in j["hooks"]] == [True, False, True] and j["hooks"][1]["skipped"] and j["hooks_dir"] == "/docker-entrypoint.d"'
+check "10.4 ... finding hook-not-executable (warning)" json "$T/t10ad.json" 'finding("hook-not-executable")["severity"] == "warning"'
+d exec "$(cname t10a)" entrypoint diagnose >"$T/t10ad.txt" 2>&1
+check "10.4 ... diagnose (json, then text) ran no hook: /tmp/hook-runs still has 1 line" \
+  eq "$(d exec "$(cname t10a)" cat /tmp/hook-runs | wc -l)" 1
+logs t10a >/dev/null
+check "10.4 ... and the container log still has one run of each hook" eq "$(grep -c 'hook 10-hello.sh: hello one' "$T/t10a.log")" 1
+
+# 10.2 a failing hook stops the start: exit 1, the hook and its exit code named, no later hook, no app.
+H2=$T/hooks2
+mkdir -p "$H2"
+printf '%s\n' '#!/bin/sh' 'echo "first ok"' >"$H2/10-ok.sh"
+printf '%s\n' '#!/bin/sh' 'echo "failing on purpose" >&2' 'exit 3' >"$H2/20-fail.sh"
+printf '%s\n' '#!/bin/sh' 'echo "must not run"' >"$H2/30-never.sh"
+chmod 0755 "$H2" "$H2/10-ok.sh" "$H2/20-fail.sh" "$H2/30-never.sh"
+run_rc t10b -v "$H2:/docker-entrypoint.d:ro" "$IMAGE"
+check "10.2 a hook exits 3: the container exits 1 (got $(cat "$T/t10b.rc"))" rc_is t10b 1
+check "10.2 ... the hooks before it ran, its output is logged" \
+  in_order t10b 'hook 10-ok\.sh: first ok' 'hook 20-fail\.sh: failing on purpose'
+check "10.2 ... error names the hook and exit code 3" \
+  log_has t10b '\[ERR\].*\[hook-failed\]' 'hook 20-fail.sh' 'exit code 3' 'the app is not started'
+check "10.2 ... the later hook did not run, nothing was exec'd, the app never started" \
+  not_grep -Eq 'must not run|hook 30-never.sh: running|entrypoint: exec |demo-app:' "$T/t10b.log"
+check "10.2 ... no stack trace" not_grep -Eq '^\s+at [A-Za-z_.]+|Unhandled exception' "$T/t10b.log"
+
+# 10.3 the image's own hooks: /data root-owned (a fresh named volume) -> the /app/state fallback, logged.
+d volume create --label "$LABEL" "$RUN_ID-data" >/dev/null
+start t10c -v "$RUN_ID-data:/data"
+check "10.3 image hooks, /data a root-owned volume: the app starts" health t10c
+logs t10c >/dev/null
+check "10.3 ... log: the fallback to /app/state, and why" \
+  grep -q 'hook 10-state-dirs.sh: state directories under /app/state (/data is not writable by 1001:1001' "$T/t10c.log"
+check "10.3 ... /app/state/{cache,logs,sessions} exist, owned by 1001" \
+  eq "$(d exec "$(cname t10c)" stat -c '%n %u' /app/state/cache /app/state/logs /app/state/sessions | tr '\n' ' ')" \
+     "/app/state/cache 1001 /app/state/logs 1001 /app/state/sessions 1001 "
+check "10.3 ... nothing written to the root-owned /data" d exec "$(cname t10c)" sh -c '[ -z "$(ls -A /data)" ]'
+check "10.3 ... 20-git-safe-directory.sh ran after it (no repository: nothing to do), then the exec" \
+  in_order t10c 'hook 10-state-dirs\.sh: state' 'hook 20-git-safe-directory\.sh: no git repository at /workspace' 'entrypoint: exec node '
+# /data writable by 1001 (a tmpfs for it) -> /data/state.
+start t10d --tmpfs /data:uid=1001,gid=1001
+check "10.3 image hooks, /data a tmpfs of 1001: the app starts" health t10d
+logs t10d >/dev/null
+check "10.3 ... log: state directories under /data/state (/data is writable)" \
+  grep -q 'hook 10-state-dirs.sh: state directories under /data/state (/data is writable): cache logs sessions' "$T/t10d.log"
+check "10.3 ... /data/state/{cache,logs,sessions} exist; /app/state stays empty" \
+  d exec "$(cname t10d)" sh -c 'test -d /data/state/cache && test -d /data/state/logs && test -d /data/state/sessions && [ -z "$(ls -A /app/state)" ]'
+# Read-only root and no writable /data: nowhere to keep state, so the hook stops the start and says how to fix it.
+run_rc t10e --read-only "${RO_DIRECT[@]}" "$IMAGE"
+check "10.3 --read-only root, no writable /data: exit 1 (got $(cat "$T/t10e.rc"))" rc_is t10e 1
+check "10.3 ... the hook says why (read-only) and the fixes (a volume or --tmpfs at /data, STATE_DIR)" \
+  log_has t10e 'hook 10-state-dirs.sh: cannot create or write /app/state/cache' 'Read-only file system' '--tmpfs /data:uid=1001,gid=1001' 'STATE_DIR'
+check "10.3 ... error names 10-state-dirs.sh and exit code 1" \
+  log_has t10e '\[ERR\].*\[hook-failed\]' 'hook 10-state-dirs.sh' 'exit code 1'
+check "10.3 ... the app never started" not_grep -Eq 'entrypoint: exec |demo-app:' "$T/t10e.log"
+# diagnose in the default image lists the image's two hooks.
+diag t10cd "$(cname t10c)"
+check "10.4 diagnose in the default image: hooks 10-state-dirs.sh, 20-git-safe-directory.sh, both run" \
+  rc_json t10cd 0 '[(h["name"], h["runs"]) for h in j["hooks"]] == [("10-state-dirs.sh", True), ("20-git-safe-directory.sh", True)]'
+for n in t10a t10b t10c t10d t10e; do dump "$n" "$f0"; done
+[[ ${SMOKE_VERBOSE:-0} == 1 || $fail -gt $f0 ]] && for n in t10ad t10cd; do
+  echo "---- $n (rc $(cat "$T/$n.rc" 2>/dev/null))"; python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); print(j.get("hooks_dir"), j.get("hooks_dir_state"), j.get("hooks")); [print(" ", f["severity"], f["code"], f["message"][:160]) for f in j["findings"]]' "$T/$n.json" 2>&1 | sed 's/^/    /'
 done
 
 # ---------------------------------------------------------------- summary
