@@ -109,6 +109,22 @@ public sealed class Namespace : IDisposable
         Skip.If(PublishedBinary.Problem is not null, PublishedBinary.Problem ?? "");
     }
 
+    /// <summary>
+    /// The image's side of a dropped start: /etc/passwd and /etc/group with the app user 1001 (in group gpio, 997),
+    /// a placeholder at the modules TARGET, and the tree opened to <paramref name="treeMode"/> so the dropped user can
+    /// reach it (temp directories are 0700).
+    /// </summary>
+    public void ImageWithAppUser(UnixFileMode treeMode)
+    {
+        File($"{Root}/etc/passwd", "root:x:0:0:root:/root:/bin/sh\napp:x:1001:1001:App:/home/app:/bin/sh\n");
+        File($"{Root}/etc/group", "root:x:0:\napp:x:1001:\ngpio:x:997:app\n");
+        File($"{Root}/app/modules/custom/.gitkeep");
+        foreach (var dir in new[] { Dir, Root, Host })
+        {
+            System.IO.File.SetUnixFileMode(dir, treeMode);
+        }
+    }
+
     public void File(string path, string content = "")
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

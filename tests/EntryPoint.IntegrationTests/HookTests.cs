@@ -9,15 +9,8 @@ public sealed class HookTests : IDisposable
 
     public HookTests()
     {
-        _ns.File($"{_ns.Root}/etc/passwd", "root:x:0:0:root:/root:/bin/sh\napp:x:1001:1001:App:/home/app:/bin/sh\n");
-        _ns.File($"{_ns.Root}/etc/group", "root:x:0:\napp:x:1001:\n");
-        _ns.File($"{_ns.Root}/app/modules/custom/.gitkeep");
-
-        // The temp directory is 0700: the dropped user must be able to reach the hooks, as in an image.
-        foreach (var dir in new[] { _ns.Dir, _ns.Root, _ns.Host })
-        {
-            File.SetUnixFileMode(dir, (UnixFileMode)0x1FF); // 0777, so the hooks may write their marks there
-        }
+        // 0777, so the hooks may write their marks there.
+        _ns.ImageWithAppUser((UnixFileMode)0x1FF);
     }
 
     public void Dispose() => _ns.Dispose();

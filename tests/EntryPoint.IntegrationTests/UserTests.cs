@@ -7,14 +7,7 @@ public sealed class UserTests : IDisposable
 
     public UserTests()
     {
-        _ns.File($"{_ns.Root}/etc/passwd", "root:x:0:0:root:/root:/bin/sh\napp:x:1001:1001:App:/home/app:/bin/sh\n");
-        _ns.File($"{_ns.Root}/etc/group", "root:x:0:\napp:x:1001:\ngpio:x:997:app\n");
-        _ns.File($"{_ns.Root}/app/modules/custom/.gitkeep");
-        // The temp directory is 0700: the dropped user must be able to reach the tree, as in an image.
-        foreach (var dir in new[] { _ns.Dir, _ns.Root, _ns.Host })
-        {
-            File.SetUnixFileMode(dir, (UnixFileMode)0x1ED);
-        }
+        _ns.ImageWithAppUser((UnixFileMode)0x1ED);
     }
 
     public void Dispose() => _ns.Dispose();
