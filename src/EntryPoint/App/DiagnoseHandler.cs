@@ -56,6 +56,6 @@ public sealed class DiagnoseHandler(Settings settings, ISnapshotSource snapshots
             stdout.Flush();
         }
 
-        return worst == Severity.Error || (settings.Strict && worst == Severity.Warning) ? ExitCodes.Unhealthy : ExitCodes.Ok;
+        return Finding.Fail(plan.AllFindings.Concat(extra), settings.Strict) ? ExitCodes.Unhealthy : ExitCodes.Ok;
     }
 }

@@ -37,7 +37,7 @@ public sealed class RunHandler(
             processFindings.Add(pid1);
         }
 
-        var launchFails = processFindings.Any(f => f.Severity == Severity.Error || (settings.Strict && f.Severity == Severity.Warning));
+        var launchFails = Finding.Fail(processFindings, settings.Strict);
         if (plan.Fails(settings.Strict) || launchFails)
         {
             foreach (var link in plan.Links)
@@ -81,7 +81,7 @@ public sealed class RunHandler(
         if (hookPlan is not null)
         {
             Report(report, hookPlan.Findings);
-            if (hookPlan.Findings.Any(f => f.Severity == Severity.Error || (settings.Strict && f.Severity == Severity.Warning)))
+            if (Finding.Fail(hookPlan.Findings, settings.Strict))
             {
                 log.Error("start stopped before any hook ran: {Problems} about the start-up hooks in {Dir}",
                     hookPlan.Findings.Any(f => f.Severity == Severity.Error) ? "error(s)" : "warnings with --strict", hookPlan.Dir);

@@ -22,4 +22,8 @@ public sealed record Finding(Severity Severity, string Code, string? Path, strin
 
     public static Finding Error(string code, string? path, string message, string? hint = null) =>
         new(Severity.Error, code, path, message, hint);
+
+    /// <summary>The contract's one rule for failing: an error, or under --strict a warning too.</summary>
+    public static bool Fail(IEnumerable<Finding> findings, bool strict) =>
+        findings.Any(f => f.Severity == Severity.Error || (strict && f.Severity == Severity.Warning));
 }

@@ -29,7 +29,7 @@ public sealed record Plan(IReadOnlyList<LinkPlan> Links, IReadOnlyList<Finding> 
     public Severity? Worst => AllFindings.Select(f => (Severity?)f.Severity).DefaultIfEmpty(null).Max();
 
     /// <summary>Whether a start must stop here: an error, or with --strict a warning.</summary>
-    public bool Fails(bool strict) => Worst is { } w && (w == Severity.Error || (strict && w == Severity.Warning));
+    public bool Fails(bool strict) => Finding.Fail(AllFindings, strict);
 
     public static string ModeName(LinkMode mode) => mode switch
     {
