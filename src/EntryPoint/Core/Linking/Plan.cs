@@ -26,8 +26,6 @@ public sealed record Plan(IReadOnlyList<LinkPlan> Links, IReadOnlyList<Finding> 
 {
     public IEnumerable<Finding> AllFindings => Links.SelectMany(l => l.Findings).Concat(Findings);
 
-    public Severity? Worst => AllFindings.Select(f => (Severity?)f.Severity).DefaultIfEmpty(null).Max();
-
     /// <summary>Whether a start must stop here: an error, or with --strict a warning.</summary>
     public bool Fails(bool strict) => Finding.Fail(AllFindings, strict);
 
