@@ -66,7 +66,11 @@ public sealed class SnapshotReader(string root, Func<MountTable> readMounts) : I
             : new SourceState(SourceKind.Unreadable, Empty, mount, problem, facts);
     }
 
-    public TargetState ReadTarget(LinkSpec link)
+    public TargetState ReadTarget(LinkSpec link) => ReadTarget(link, retries: 3);
+
+    /// <param name="retries">Another run may turn a placeholder directory into the link while we look at it; then we
+    /// look again, a few times, rather than report a directory that is no longer there.</param>
+    private TargetState ReadTarget(LinkSpec link, int retries)
     {
         var path = Host(link.Target);
         var (status, errno) = Statx.Lstat(path);
@@ -108,12 +112,39 @@ public sealed class SnapshotReader(string root, Func<MountTable> readMounts) : I
         {
             names = Directory.EnumerateFileSystemEntries(path).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).Take(64).ToList();
         }
+        catch (DirectoryNotFoundException) when (retries > 0)
+        {
+            return ReadTarget(link, retries - 1);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return Target(TargetKind.Unreadable, writeProblem) with { Problem = e.Message };
         }
 
-        var placeholders = names.Where(n => PlaceholderNames.Contains(n) && Statx.Lstat(Path.Combine(path, n)) is ({ IsRegular: true } s, 0) && !s.MountRoot).ToList();
+        // One look per name: a name gone by then (another run removing placeholders) is no content.
+        var present = new List<string>();
+        var placeholders = new List<string>();
+        foreach (var name in names)
+        {
+            var (entry, nameErrno) = Statx.Lstat(Path.Combine(path, name));
+            if (nameErrno == Errno.ENOENT)
+            {
+                continue;
+            }
+
+            present.Add(name);
+            if (PlaceholderNames.Contains(name) && nameErrno == 0 && entry.IsRegular && !entry.MountRoot)
+            {
+                placeholders.Add(name);
+            }
+        }
+
+        names = present;
+        if (names.Count == 0 && retries > 0 && Statx.Lstat(path) is not ({ IsDirectory: true }, 0))
+        {
+            return ReadTarget(link, retries - 1);
+        }
+
         var kind = placeholders.Count == names.Count ? TargetKind.PlaceholderDirectory : TargetKind.OtherContent;
         return Target(kind, writeProblem) with { Contents = names, Placeholders = placeholders };
     }
