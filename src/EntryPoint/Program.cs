@@ -22,9 +22,8 @@ internal sealed class Handlers : IHandlers
     public int Run(Settings settings, IReadOnlyList<string> command)
     {
         using var log = Logging.Create(settings);
-        var snapshots = new SnapshotReader(settings.Root, () => MountInfoParser.Read());
+        var (snapshots, launch) = Probes(settings);
         var applier = new Applier(new LinkWriter(settings.Root), snapshots, Environment.ProcessId);
-        var launch = new LaunchProbe(settings.Root, Environment.GetEnvironmentVariable);
         var handler = new RunHandler(settings, snapshots, launch, applier, new PrivilegeDrop(), new ProcessReplacer(), log,
             Environment.GetEnvironmentVariable, AppEnvironment(), Environment.ProcessId,
             new HookStep(settings, new HookReader(settings.Root), new HookRunner(HookSessionPrefix()), log));
@@ -33,10 +32,13 @@ internal sealed class Handlers : IHandlers
 
     public int Diagnose(Settings settings, bool json)
     {
-        var snapshots = new SnapshotReader(settings.Root, () => MountInfoParser.Read());
-        var launch = new LaunchProbe(settings.Root, Environment.GetEnvironmentVariable);
+        var (snapshots, launch) = Probes(settings);
         return new DiagnoseHandler(settings, snapshots, launch, Console.Out, Console.OpenStandardOutput(), new HookReader(settings.Root)).Handle(json);
     }
+
+    /// <summary>The read-only probes that `run` and `diagnose` share, so both see the same snapshot.</summary>
+    private static (SnapshotReader Snapshots, LaunchProbe Launch) Probes(Settings settings) =>
+        (new SnapshotReader(settings.Root, () => MountInfoParser.Read()), new LaunchProbe(settings.Root, Environment.GetEnvironmentVariable));
 
     /// <summary>This very binary as the session helper of the hooks; none when it cannot be found.</summary>
     private static string[] HookSessionPrefix() =>

@@ -5,10 +5,11 @@ namespace EntryPoint.Core.Linking;
 public sealed record AppliedLink(LinkPlan Plan, string Outcome, Finding? Failure);
 
 /// <summary>
-/// Carries out a plan. Every step is one that cannot lose data: a symlink is created under a temporary name and
-/// renamed over TARGET (atomic), a placeholder directory loses only its placeholder files and is removed with
-/// rmdir (which refuses a directory that is not empty), and anything unexpected stops with an error. When a step
-/// fails, TARGET is looked at again: if another run linked it meanwhile, that is success.
+/// Carries out a plan. Every step is one that cannot lose data: a missing TARGET gets symlink() at its name (EEXIST
+/// if anything appeared), an old symlink is swapped atomically with a new one made under a temporary name (and
+/// swapped back if what came out is not a symlink), a placeholder directory loses only its placeholder files and is
+/// removed with rmdir (which refuses a directory that is not empty), and anything unexpected stops with an error.
+/// When a step fails, TARGET is looked at again: if another run linked it meanwhile, that is success.
 /// </summary>
 public sealed class Applier(ILinkWriter writer, ISnapshotSource probe, int processId)
 {

@@ -11,12 +11,18 @@ public static class LaunchReport
 
     public static string Summary(LaunchPlan plan)
     {
+        var user = plan.DropTo is null ? $"app runs as {plan.Identity}" : $"app will run as {plan.Identity}";
+        return $"{user}{(plan.UserName is null ? "" : $" ({plan.UserName})")}; {Resources(plan)}";
+    }
+
+    /// <summary>Memory, CPUs and heap in words: the log's summary line and the report's resources line.</summary>
+    public static string Resources(LaunchPlan plan)
+    {
         var limits = plan.Limits;
         var memory = limits.MemoryBytes is { } m ? MiB(m) : "no memory limit";
         var cpus = limits.Cpus is { } c ? c.ToString("0.##", CultureInfo.InvariantCulture) + " CPUs" : "no CPU limit";
         var heap = plan.HeapMiB is { } h ? $"Node heap {h} MiB" : "Node heap default";
-        var user = plan.DropTo is null ? $"app runs as {plan.Identity}" : $"app will run as {plan.Identity}";
-        return $"{user}{(plan.UserName is null ? "" : $" ({plan.UserName})")}; {memory}, {cpus} (cgroup {limits.CgroupVersion}); {heap}";
+        return $"{memory}, {cpus} (cgroup {limits.CgroupVersion}); {heap}";
     }
 
     public static void WriteJson(Utf8JsonWriter json, LaunchPlan plan)
@@ -85,7 +91,7 @@ public static class LaunchReport
         output.WriteLine();
         output.WriteLine($"user: {plan.Identity}{(plan.UserName is null ? "" : $" ({plan.UserName})")}, groups {string.Join(',', plan.Identity.Groups)}" +
                          (plan.DropTo is null ? "" : $", dropped to from root, HOME={plan.DropTo.Home}"));
-        output.WriteLine($"resources: {Summary(plan)[(Summary(plan).IndexOf(';') + 2)..]}");
+        output.WriteLine($"resources: {Resources(plan)}");
         foreach (var device in plan.Devices)
         {
             var state = device.Exists ? $"{(device.IsCharDevice ? "char" : "not a char")} device {device.Major}:{device.Minor}, owner {device.OwnerUid}:{device.OwnerGid}, mode 0{Convert.ToString(device.Mode & 0xFFF, 8)}" : "missing";
