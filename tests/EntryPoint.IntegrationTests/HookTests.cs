@@ -50,6 +50,28 @@ public sealed class HookTests : IDisposable
     }
 
     [SkippableFact]
+    public void A_hooks_stdout_and_stderr_lines_reach_the_log_in_the_order_it_wrote_them()
+    {
+        Namespace.SkipUnlessPossible();
+
+        // Alternating streams with no pause between them: read from two pipes, some would swap places (CI saw it).
+        Hook("10-mixed.sh", "i=1; while [ $i -le 40 ]; do echo \"out $i\"; echo \"err $i\" >&2; i=$((i+1)); done");
+
+        var result = _ns.Run("""
+            exec "$BIN" --root "$ROOT" --user app -- true
+            """);
+
+        Assert.True(result.Code == 0, result.Stderr);
+        var logged = result.Stderr.Split('\n')
+            .Select(l => l.IndexOf("hook 10-mixed.sh: ", StringComparison.Ordinal) is var at and >= 0 ? l[(at + 18)..] : null)
+            .OfType<string>()
+            .Where(l => l.StartsWith("out ", StringComparison.Ordinal) || l.StartsWith("err ", StringComparison.Ordinal))
+            .ToList();
+        var written = Enumerable.Range(1, 40).SelectMany(i => new[] { $"out {i}", $"err {i}" }).ToList();
+        Assert.Equal(written, logged);
+    }
+
+    [SkippableFact]
     public void A_failing_hook_stops_the_start_with_exit_1_naming_it_and_its_exit_code()
     {
         Namespace.SkipUnlessPossible();

@@ -548,7 +548,7 @@ chmod 0755 "$H1" "$H1/10-hello.sh" "$H1/20-whoami.sh" && chmod 0644 "$H1/15-note
 start t10a -v "$H1:/docker-entrypoint.d:ro" -e HOOK_GREETING=hi
 check "10.1 hooks folder mounted from the host: the app starts" health t10a
 logs t10a >/dev/null
-check "10.1 log: hook lines in name order, both streams, before the exec line" \
+check "10.1 log: hook lines in name order, both streams in the order written, before the exec line" \
   in_order t10a 'hook 10-hello\.sh: hello one' 'hook 10-hello\.sh: hello two \(stderr\)' 'hook 20-whoami\.sh: uid=' 'entrypoint: exec node '
 check "10.1 ... the hooks run as the app's user 1001:1001 with its HOME and environment" \
   grep -q 'hook 20-whoami.sh: uid=1001 gid=1001 home=/home/app greeting=hi' "$T/t10a.log"

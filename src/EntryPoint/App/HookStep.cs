@@ -40,7 +40,7 @@ public sealed class HookStep(Settings settings, IHookSource source, IHookRunner 
                 hook.Name, hook.Path, Os.Native.Identity.EffectiveUid, Os.Native.Identity.EffectiveGid, seconds);
             var hookLog = log.ForContext("Hook", hook.Name);
             var result = runner.Run(ContainerPath.OnHost(settings.Root, hook.Path), environment, settings.HookTimeout,
-                (isError, line) => hookLog.ForContext("Stream", isError ? "stderr" : "stdout").Information("hook {Hook}: {Line}", hook.Name, line));
+                line => hookLog.Information("hook {Hook}: {Line}", hook.Name, line));
             var elapsed = result.Elapsed.TotalSeconds.ToString("0.##", CultureInfo.InvariantCulture);
 
             if (result.StartProblem is not null)

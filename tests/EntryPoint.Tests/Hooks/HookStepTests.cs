@@ -70,9 +70,7 @@ public sealed class HookStepTests : IDisposable
         Assert.Equal("a\nb\nc\n", File.ReadAllText(order));
         Assert.Contains("Information: hook \"10-a.sh\": \"oops\"", log);
         Assert.Contains("Information: hook \"20-b.sh\": \"from b: m1\"", log);
-        var hookEvent = _sink.Events.First(e => e.RenderMessage().Contains("from b"));
-        Assert.Equal("\"stdout\"", hookEvent.Properties["Stream"].ToString());
-        Assert.Equal("\"stderr\"", _sink.Events.First(e => e.RenderMessage().Contains("oops")).Properties["Stream"].ToString());
+        Assert.Equal("\"20-b.sh\"", _sink.Events.First(e => e.RenderMessage().Contains("from b")).Properties["Hook"].ToString());
     }
 
     [Fact]

@@ -12,15 +12,16 @@ public sealed record HookResult(int? ExitCode, bool TimedOut, string? StartProbl
 
 public interface IHookRunner
 {
-    /// <summary>Runs <paramref name="path"/> with exactly <paramref name="environment"/>; each output line goes to <paramref name="output"/> (true: stderr).</summary>
-    HookResult Run(string path, IReadOnlyList<KeyValuePair<string, string>> environment, TimeSpan timeout, Action<bool, string> output);
+    /// <summary>Runs <paramref name="path"/> with exactly <paramref name="environment"/>; each line it writes, to stdout or stderr, goes to <paramref name="output"/>.</summary>
+    HookResult Run(string path, IReadOnlyList<KeyValuePair<string, string>> environment, TimeSpan timeout, Action<string> output);
 }
 
 /// <summary>
 /// Runs a hook as a child process, as whoever this process is now (the app's user, after the drop). stdin is
 /// closed, stdout and stderr are read line by line. With a session helper (see <see cref="HookSession"/>) the hook
-/// leads its own process group, and a timeout sends SIGTERM, then after a grace SIGKILL, to the whole group;
-/// without one, the process tree is killed.
+/// leads its own process group, and a timeout sends SIGTERM, then after a grace SIGKILL, to the whole group; the
+/// helper also joins stderr to stdout, so lines keep their order. Without one, the process tree is killed, and a
+/// line on stderr may be logged before a stdout line written just before it.
 /// </summary>
 /// <param name="sessionPrefix">The command that puts the hook in a new session before it execs it, e.g.
 /// [entrypoint, --internal-hook-session] or [/usr/bin/setsid]; empty for none.</param>
@@ -32,7 +33,7 @@ public sealed class HookRunner(IReadOnlyList<string> sessionPrefix) : IHookRunne
     /// <summary>How long, after the hook exited, its output may take to reach its end.</summary>
     public static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(2);
 
-    public HookResult Run(string path, IReadOnlyList<KeyValuePair<string, string>> environment, TimeSpan timeout, Action<bool, string> output)
+    public HookResult Run(string path, IReadOnlyList<KeyValuePair<string, string>> environment, TimeSpan timeout, Action<string> output)
     {
         // The helper must be runnable by whoever we are now; if not, the hook runs without a session of its own.
         var ownSession = sessionPrefix.Count > 0 && Access.CanExecute(sessionPrefix[0]).Ok;
@@ -63,7 +64,7 @@ public sealed class HookRunner(IReadOnlyList<string> sessionPrefix) : IHookRunne
         var gate = new object();
         var open = true;
 
-        void Forward(bool isError, string? line)
+        void Forward(string? line)
         {
             if (line is null)
             {
@@ -74,7 +75,7 @@ public sealed class HookRunner(IReadOnlyList<string> sessionPrefix) : IHookRunne
             {
                 if (open)
                 {
-                    output(isError, line);
+                    output(line);
                 }
             }
         }
@@ -83,8 +84,8 @@ public sealed class HookRunner(IReadOnlyList<string> sessionPrefix) : IHookRunne
         try
         {
             process = new Process { StartInfo = start };
-            process.OutputDataReceived += (_, e) => Forward(false, e.Data);
-            process.ErrorDataReceived += (_, e) => Forward(true, e.Data);
+            process.OutputDataReceived += (_, e) => Forward(e.Data);
+            process.ErrorDataReceived += (_, e) => Forward(e.Data);
             process.Start();
         }
         catch (Win32Exception e)

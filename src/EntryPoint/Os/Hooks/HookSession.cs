@@ -5,9 +5,11 @@ namespace EntryPoint.Os.Hooks;
 
 /// <summary>
 /// The tiny helper that starts a hook in a session of its own: `entrypoint --internal-hook-session PATH` calls
-/// setsid() and execve()s PATH with the environment it was given. .NET's Process.Start cannot run code between fork
-/// and exec, so the entrypoint starts itself as this helper; the hook then leads its own process group, and a
-/// timeout kills the group, background children included.
+/// setsid(), makes its stderr the same pipe as its stdout, and execve()s PATH with the environment it was given.
+/// .NET's Process.Start cannot run code between fork and exec, so the entrypoint starts itself as this helper. The
+/// hook then leads its own process group, so a timeout kills the group, background children included. And with one
+/// pipe instead of two, its lines reach the log in the order it wrote them: two pipes are read by two threads, and
+/// an error line could appear before the line that led to it.
 /// </summary>
 public static class HookSession
 {
@@ -17,6 +19,9 @@ public static class HookSession
     public static int Exec(string path)
     {
         SetSid.Start();
+
+        // Should it fail, the hook still runs with two pipes; only the order across them is lost.
+        Dup2.Onto(1, 2);
         var environment = Environment.GetEnvironmentVariables()
             .Cast<System.Collections.DictionaryEntry>()
             .Select(e => $"{e.Key}={e.Value}")
