@@ -165,10 +165,10 @@ start() { # NAME [docker run args...]: a detached app container
 }
 cname() { echo "$RUN_ID-$1"; }
 logs() { d logs "$(cname "$1")" >"$T/$1.log" 2>&1; cat "$T/$1.log"; }
-# health NAME: waits up to 20 s for the demo app's /health (from inside: its own loopback); JSON to $T/NAME.json
+# health NAME: waits up to 60 s (a loaded 2-core CI machine starts Node slowly) for the demo app's /health (from inside: its own loopback); JSON to $T/NAME.json
 health() {
   local c; c=$(cname "$1")
-  for _ in $(seq 40); do
+  for _ in $(seq 120); do
     if d exec "$c" node /app/demo-app/healthcheck.js >"$T/$1.json" 2>/dev/null; then return 0; fi
     [[ $(d inspect -f '{{.State.Running}}' "$c" 2>/dev/null) == true ]] || return 1
     sleep 0.5
@@ -365,7 +365,7 @@ EOF
 echo "-f docker-compose.yml -f $T/compose.test.yml" >"$T/compose-files"
 compose_health() { # SERVICE: waits for /health inside the service's container, JSON to $T/c-SERVICE.json
   local id
-  for _ in $(seq 40); do
+  for _ in $(seq 120); do
     id=$(compose -f docker-compose.yml -f "$T/compose.test.yml" --profile option1 --profile option2 ps -q "$1" 2>/dev/null | head -1)
     if [[ -n $id ]]; then
       d exec "$id" node /app/demo-app/healthcheck.js >"$T/c-$1.json" 2>/dev/null && return 0
