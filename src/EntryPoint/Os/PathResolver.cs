@@ -80,19 +80,18 @@ public static class PathResolver
     }
 
     /// <summary>
-    /// Where SOURCE really is, when that is TARGET itself or inside it (a SOURCE symlink into TARGET): linking would
+    /// Whether SOURCE, already resolved, is TARGET itself or inside it (a SOURCE symlink into TARGET): linking would
     /// make a loop, and a placeholder "seen" in SOURCE would be TARGET's own. TARGET itself is not followed.
     /// </summary>
-    public static string? SourceInsideTarget(string root, LinkSpec link)
+    public static bool IsInsideTarget(string root, string resolvedSource, string target)
     {
-        var (source, sourceErrno) = Resolve(root, link.Source);
-        var (parent, parentErrno) = Resolve(root, ContainerPath.Parent(link.Target));
-        if (sourceErrno != 0 || parentErrno != 0)
+        var (parent, parentErrno) = Resolve(root, ContainerPath.Parent(target));
+        if (parentErrno != 0)
         {
-            return null;
+            return false;
         }
 
-        var target = (parent == "/" ? "" : parent) + "/" + ContainerPath.FileName(link.Target);
-        return source == target || ContainerPath.IsInside(source, target) ? source : null;
+        var resolvedTarget = (parent == "/" ? "" : parent) + "/" + ContainerPath.FileName(target);
+        return resolvedSource == resolvedTarget || ContainerPath.IsInside(resolvedSource, resolvedTarget);
     }
 }
