@@ -48,9 +48,10 @@ public sealed class SnapshotReader(string root, Func<MountTable> readMounts) : I
             return new SourceState(SourceKind.Unreadable, Empty, Mounts.At(path), Errno.Describe(errno));
         }
 
-        if (PathResolver.SourceInsideTarget(root, link) is { } intoTarget)
+        // Resolve answers ELOOP or success, so by here `resolved` is where SOURCE really is.
+        if (PathResolver.IsInsideTarget(root, resolved, link.Target))
         {
-            return new SourceState(SourceKind.InsideTarget, Empty, null, $"it resolves to {intoTarget}");
+            return new SourceState(SourceKind.InsideTarget, Empty, null, $"it resolves to {resolved}");
         }
 
         var mount = MountAt(path, status);
@@ -110,7 +111,8 @@ public sealed class SnapshotReader(string root, Func<MountTable> readMounts) : I
         List<string> names;
         try
         {
-            names = Directory.EnumerateFileSystemEntries(path).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).Take(64).ToList();
+            // All of them: the messages count them, and only the few placeholder names are looked at one by one.
+            names = Directory.EnumerateFileSystemEntries(path).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
         }
         catch (DirectoryNotFoundException) when (retries > 0)
         {
@@ -121,11 +123,17 @@ public sealed class SnapshotReader(string root, Func<MountTable> readMounts) : I
             return Target(TargetKind.Unreadable, writeProblem) with { Problem = e.Message };
         }
 
-        // One look per name: a name gone by then (another run removing placeholders) is no content.
-        var present = new List<string>();
+        // One look per placeholder name: one gone by then (another run removing placeholders) is no content.
+        var present = new List<string>(names.Count);
         var placeholders = new List<string>();
         foreach (var name in names)
         {
+            if (!PlaceholderNames.Contains(name))
+            {
+                present.Add(name);
+                continue;
+            }
+
             var (entry, nameErrno) = Statx.Lstat(Path.Combine(path, name));
             if (nameErrno == Errno.ENOENT)
             {
@@ -133,7 +141,7 @@ public sealed class SnapshotReader(string root, Func<MountTable> readMounts) : I
             }
 
             present.Add(name);
-            if (PlaceholderNames.Contains(name) && nameErrno == 0 && entry.IsRegular && !entry.MountRoot)
+            if (nameErrno == 0 && entry.IsRegular && !entry.MountRoot)
             {
                 placeholders.Add(name);
             }

@@ -56,7 +56,7 @@ public sealed record SourceState(SourceKind Kind, Inventory Inventory, MountEntr
 /// <param name="LinkText">The symlink's text, when TARGET is a symlink.</param>
 /// <param name="LinksToSource">The symlink reaches SOURCE (by path, or by landing on the same directory).</param>
 /// <param name="Dangling">The symlink's destination does not exist.</param>
-/// <param name="Contents">Top-level names in a TARGET directory (bounded), for messages.</param>
+/// <param name="Contents">Top-level names in a TARGET directory, in ordinal order, for messages (which show a few and count the rest).</param>
 /// <param name="Placeholders">The placeholder files a replace would delete.</param>
 /// <param name="WriteProblem">Why TARGET cannot be changed (read-only filesystem, permission), or null when it can.</param>
 /// <param name="MountedInventory">The custom code of a TARGET that is a mount point (seed option 2).</param>
