@@ -21,40 +21,7 @@ public sealed class MountTable
     /// </remarks>
     public MountEntry? At(string hostPath)
     {
-        MountEntry? top = null;
-        var count = 0;
-        for (var i = Entries.Count - 1; i >= 0; i--)
-        {
-            if (Entries[i].MountPoint == hostPath)
-            {
-                top ??= Entries[i];
-                count++;
-            }
-        }
-
-        if (count < 2)
-        {
-            return top;
-        }
-
         var here = Entries.Where(e => e.MountPoint == hostPath).ToList();
-        return here.LastOrDefault(e => !here.Any(other => other.ParentId == e.Id && other.Id != e.Id)) ?? top;
-    }
-
-    /// <summary>The mount that holds <paramref name="hostPath"/>: the longest mount point above it, the top one of a stack.</summary>
-    public MountEntry? Containing(string hostPath)
-    {
-        MountEntry? best = null;
-        for (var i = Entries.Count - 1; i >= 0; i--)
-        {
-            var mp = Entries[i].MountPoint;
-            var holds = mp == hostPath || mp == "/" || (hostPath.StartsWith(mp, StringComparison.Ordinal) && hostPath.Length > mp.Length && hostPath[mp.Length] == '/');
-            if (holds && (best is null || mp.Length > best.MountPoint.Length))
-            {
-                best = Entries[i];
-            }
-        }
-
-        return best;
+        return here.LastOrDefault(e => !here.Any(other => other.ParentId == e.Id && other.Id != e.Id)) ?? here.LastOrDefault();
     }
 }
