@@ -50,12 +50,14 @@ public sealed class CliOptions
         ["--hook-timeout"] = "ENTRYPOINT_HOOK_TIMEOUT",
     };
 
-    /// <summary>Options that take no value, including the parser's own.</summary>
-    public IReadOnlySet<string> Flags => new HashSet<string>(["--strict", "--dry-run", "--json", "--help", "-h", "-?", "/?", "/h", "--version"]);
-
     public IEnumerable<Option> Shared => [Link, Marker, Root, Strict, LogFormat, LogLevel, DryRun, User, RequireDevice, NodeHeap, HooksDir, HookTimeout];
 
+    /// <summary>The parser's own options, which take no value.</summary>
+    private static readonly string[] ParserFlags = ["--help", "-h", "-?", "/?", "/h", "--version"];
+
+    /// <summary>Options that take no value (the boolean ones), including the parser's own.</summary>
+    public IReadOnlySet<string> Flags => Shared.Append(Json).OfType<Option<bool>>().Select(o => o.Name).Concat(ParserFlags).ToHashSet();
+
     /// <summary>Options that take a value, so the splitter knows the next token is theirs and not COMMAND.</summary>
-    public IReadOnlySet<string> Valued => new HashSet<string>(
-        new Option[] { Link, Marker, Root, LogFormat, LogLevel, User, RequireDevice, NodeHeap, HooksDir, HookTimeout }.Select(o => o.Name));
+    public IReadOnlySet<string> Valued => Shared.Where(o => o is not Option<bool>).Select(o => o.Name).ToHashSet();
 }
