@@ -96,7 +96,9 @@ public static class LaunchPlanner
             var mount = snapshot.Target.Mount;
             findings.AddRange(PermissionRules.CheckSource(link.Spec.Target, target, app, HostPath(mount), mount?.ReadOnly ?? false));
         }
-        else if (snapshot.Source.HasCustomCode && snapshot.Source.Facts is { } source)
+        // An unlistable SOURCE too: started as the app's user, "cannot be listed" is this very problem, and the
+        // operator needs its owner, mode and the two fixes, not just the errno.
+        else if ((snapshot.Source.HasCustomCode || snapshot.Source.Kind == SourceKind.Unreadable) && snapshot.Source.Facts is { } source)
         {
             var mount = snapshot.Source.Mount;
             findings.AddRange(PermissionRules.CheckSource(link.Spec.Source, source, app, HostPath(mount), mount?.ReadOnly ?? false));
