@@ -61,7 +61,8 @@ public static class SettingsBinder
         var dryRun = Flag(options.DryRun);
         var format = ParseFormat(Text(options.LogFormat));
         var level = ParseLevel(Text(options.LogLevel));
-        foreach (var error in new[] { strict.IsOk ? null : strict.Error, dryRun.IsOk ? null : dryRun.Error, format.IsOk ? null : format.Error, level.IsOk ? null : level.Error })
+        var heapAuto = ParseNodeHeap(Text(options.NodeHeap));
+        foreach (var error in new[] { strict.IsOk ? null : strict.Error, dryRun.IsOk ? null : dryRun.Error, format.IsOk ? null : format.Error, level.IsOk ? null : level.Error, heapAuto.IsOk ? null : heapAuto.Error })
         {
             if (error is not null)
             {
@@ -89,12 +90,6 @@ public static class SettingsBinder
             return Result<Settings>.Fail($"required device '{badDevice}' is not an absolute path; expected e.g. --require-device /dev/gpiomem (ENTRYPOINT_REQUIRE_DEVICES, comma-separated)");
         }
 
-        var heap = Text(options.NodeHeap)?.Trim();
-        if (!string.IsNullOrEmpty(heap) && heap is not ("auto" or "off"))
-        {
-            return Result<Settings>.Fail($"--node-heap / ENTRYPOINT_NODE_HEAP '{heap}' is not known; expected auto or off");
-        }
-
         var hooksDir = Text(options.HooksDir)?.Trim();
         if (!string.IsNullOrEmpty(hooksDir) && !hooksDir.StartsWith('/'))
         {
@@ -113,7 +108,7 @@ public static class SettingsBinder
             HookTimeout = hookTimeout.Value,
             User = user,
             RequiredDevices = devices.Select(Core.ContainerPath.Normalize).ToList(),
-            NodeHeap = string.IsNullOrEmpty(heap) ? null : heap,
+            NodeHeapAuto = heapAuto.Value,
             Links = parsedLinks.Value,
             Root = root.Length > 1 ? root.TrimEnd('/') : root,
             Strict = strict.Value,
@@ -154,6 +149,14 @@ public static class SettingsBinder
             ? Result<TimeSpan>.Ok(TimeSpan.FromSeconds(seconds))
             : Result<TimeSpan>.Fail($"{name} '{value}' is not a number of seconds; expected a positive number such as 60 or 2.5");
     }
+
+    /// <summary>auto or off (the default), in any case, as the other words of the command line.</summary>
+    public static Result<bool> ParseNodeHeap(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "off" => Result<bool>.Ok(false),
+        "auto" => Result<bool>.Ok(true),
+        _ => Result<bool>.Fail($"--node-heap / ENTRYPOINT_NODE_HEAP '{value}' is not known; expected auto or off"),
+    };
 
     public static Result<LogFormat> ParseFormat(string? value) => value?.Trim().ToLowerInvariant() switch
     {

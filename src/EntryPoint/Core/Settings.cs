@@ -29,8 +29,8 @@ public sealed record Settings
     /// <summary>Container paths of devices the app cannot work without, e.g. /dev/gpiomem.</summary>
     public IReadOnlyList<string> RequiredDevices { get; init; } = [];
 
-    /// <summary>ENTRYPOINT_NODE_HEAP: "auto" sizes the Node heap from the memory limit; null or "off" leaves it.</summary>
-    public string? NodeHeap { get; init; }
+    /// <summary>ENTRYPOINT_NODE_HEAP=auto: size the Node heap from the memory limit when NODE_OPTIONS has none.</summary>
+    public bool NodeHeapAuto { get; init; }
 
     /// <summary>ENTRYPOINT_HOOKS_DIR: container path of the start-up hooks, run after linking and before the exec.</summary>
     public string HooksDir { get; init; } = DefaultHooksDir;

@@ -21,12 +21,12 @@ public class LaunchPlannerTests
     private static LaunchSnapshot System(uint uid = 0, uint gid = 0, long? memory = null, string? nodeOptions = null, params DeviceProbe[] devices) =>
         new(uid, gid, Passwd, Groups, new ResourceLimits(memory, null, "v2"), new Capabilities(0, 0, 1UL << 17, 0, 0), devices, nodeOptions);
 
-    private static Settings Settings(string? user = null, string[]? devices = null, string? heap = null) => new()
+    private static Settings Settings(string? user = null, string[]? devices = null, bool heapAuto = false) => new()
     {
         Links = LinkSpecParser.Defaults,
         User = user is null ? null : UserSpec.Parse(user).Spec,
         RequiredDevices = devices ?? [],
-        NodeHeap = heap,
+        NodeHeapAuto = heapAuto,
     };
 
     private static Plan LinksWithSource(FileFacts facts, bool readOnlyMount = true)
@@ -132,7 +132,7 @@ public class LaunchPlannerTests
     [Fact]
     public void Auto_heap_sets_node_options_from_the_limit()
     {
-        var plan = LaunchPlanner.Plan(Settings(heap: "auto"), System(memory: 1024L << 20, nodeOptions: "--enable-source-maps"), NoLinks);
+        var plan = LaunchPlanner.Plan(Settings(heapAuto: true), System(memory: 1024L << 20, nodeOptions: "--enable-source-maps"), NoLinks);
         var nodeOptions = Assert.Single(plan.EnvironmentOverrides, kv => kv.Key == "NODE_OPTIONS").Value;
         Assert.Contains("--enable-source-maps", nodeOptions);
         Assert.Contains("--max-old-space-size=768", nodeOptions);

@@ -43,7 +43,7 @@ public static class LaunchPlanner
             findings.Add(gpioFinding);
         }
 
-        var heap = NodeHeap.Evaluate(system.NodeOptions, settings.NodeHeap, system.Limits.MemoryBytes);
+        var heap = NodeHeap.Evaluate(system.NodeOptions, settings.NodeHeapAuto, system.Limits.MemoryBytes);
         findings.AddRange(heap.Findings);
         if (heap.NewNodeOptions is { } nodeOptions)
         {

@@ -29,8 +29,6 @@ public static class NodeHeap
 {
     public const string NodeOptionsVariable = "NODE_OPTIONS";
     public const string HeapSettingVariable = "ENTRYPOINT_NODE_HEAP";
-    public const string AutoSetting = "auto";
-    public const string OffSetting = "off";
 
     /// <summary>The share of the memory limit the heap may take; see the remarks on <see cref="NodeHeap"/>.</summary>
     public const double HeapFraction = 0.75;
@@ -82,22 +80,11 @@ public static class NodeHeap
     /// Checks the heap against the limit and, for <c>ENTRYPOINT_NODE_HEAP=auto</c>, sizes it when NODE_OPTIONS has none.
     /// </summary>
     /// <param name="nodeOptions">NODE_OPTIONS as the app will get it.</param>
-    /// <param name="heapSetting">ENTRYPOINT_NODE_HEAP: <c>auto</c>, <c>off</c> or unset.</param>
+    /// <param name="auto">ENTRYPOINT_NODE_HEAP=auto (the command line has already refused any other word).</param>
     /// <param name="memoryLimitBytes">The container's memory limit; null when there is none.</param>
-    public static NodeHeapResult Evaluate(string? nodeOptions, string? heapSetting, long? memoryLimitBytes)
+    public static NodeHeapResult Evaluate(string? nodeOptions, bool auto, long? memoryLimitBytes)
     {
         var findings = new List<Finding>();
-        var setting = heapSetting?.Trim() ?? "";
-        var auto = string.Equals(setting, AutoSetting, StringComparison.OrdinalIgnoreCase);
-        if (!auto && setting.Length > 0 && !string.Equals(setting, OffSetting, StringComparison.OrdinalIgnoreCase))
-        {
-            findings.Add(Finding.Error(
-                "node-heap-setting-invalid",
-                null,
-                $"{HeapSettingVariable}={heapSetting} is not a known value.",
-                $"Set {HeapSettingVariable}=auto to size the Node heap to {Percent} of the memory limit, or leave it unset."));
-        }
-
         var limitText = memoryLimitBytes is { } limit ? DescribeBytes(limit) : null;
         var flag = FindHeapFlag(nodeOptions);
         if (flag is not null)
