@@ -40,6 +40,9 @@ check() {
   if out=$("$@" 2>&1); then ok "$name"; else bad "$name"; [[ -n $out ]] && printf '%s\n' "$out" | tail -5 | sed 's/^/    | /'; fi
 }
 d()    { "$DOCKER" "$@"; }
+# once [docker run args...]: a container that should exit by itself, removed when it does. Killed after 60 s
+# (+10 s): the docker client passes timeout's SIGTERM on to the container and waits on, so -k is what bounds it.
+once() { timeout -k 10 60 "$DOCKER" run --rm --label "$LABEL" --network none "$@"; }
 compose() { docker-compose -p "$PROJECT" "$@"; }
 
 finish() {
@@ -131,7 +134,7 @@ say "image size: base $node_size B, with entrypoint $app_size B: +$((app_size - 
 # The Dockerfile on an image with neither useradd nor adduser (its last-resort user creation).
 if build "$IMAGE_BB" "$BUSYBOX_IMAGE" >"$T/build-bb.log" 2>&1; then
   check "Dockerfile also builds on a busybox image without useradd/adduser (uid 1001)" \
-    eq "$(d run --rm --network none --label "$LABEL" --entrypoint /bin/id "$IMAGE_BB" -u)" 1001
+    eq "$(once --entrypoint /bin/id "$IMAGE_BB" -u)" 1001
 else
   tail -20 "$T/build-bb.log"; bad "Dockerfile builds on a busybox image without useradd/adduser"
 fi
@@ -198,8 +201,15 @@ PY
 line() { grep -m1 "custom $2:" "$T/$1.log"; }
 has_mode() { line "$1" "$2" | grep -q "mode=$3"; }
 rc_of() { "$@" >/dev/null 2>&1; echo $?; }
+# run_rc NAME [docker run args...]: once; its output to $T/NAME.log, its exit code to $T/NAME.rc
+run_rc() { local n=$1; shift; once "$@" >"$T/$n.log" 2>&1; echo $? >"$T/$n.rc"; }
+# run_json NAME [docker run args...]: once; stdout (a diagnose --json) to $T/NAME.json, stderr to $T/NAME.err,
+# exit code to $T/NAME.rc
+run_json() { local n=$1; shift; once "$@" >"$T/$n.json" 2>"$T/$n.err"; echo $? >"$T/$n.rc"; }
+# rc_is NAME RC: $T/NAME.rc holds RC
+rc_is() { eq "$(cat "$T/$1.rc")" "$2"; }
 # rc_json NAME RC EXPR: $T/NAME.rc is RC and EXPR holds for $T/NAME.json
-rc_json() { eq "$(cat "$T/$1.rc")" "$2" && json "$T/$1.json" "$3"; }
+rc_json() { rc_is "$1" "$2" && json "$T/$1.json" "$3"; }
 first_link_line() { grep -m1 "custom $2:" "$T/$1.log" | grep "mode=$3" | grep -q "$4"; }
 dump() { [[ ${SMOKE_VERBOSE:-0} == 1 || $fail -gt ${2:-0} ]] && { echo "---- $1"; sed 's/^/    /' "$T/$1.log" 2>/dev/null | tail -40; }; }
 
@@ -260,9 +270,8 @@ dump t4 "$f0"
 # ---------------------------------------------------------------- 5. read-only root
 say "5. --read-only root"
 f0=$fail
-timeout 60 "$DOCKER" run --rm --label "$LABEL" --network none --read-only "${RO_INTERMEDIATE[@]}" "$IMAGE" >"$T/t5a.log" 2>&1
-rc=$?
-check "5 read-only root + intermediate mounts: exit 1 (got $rc)" test "$rc" -eq 1
+run_rc t5a --read-only "${RO_INTERMEDIATE[@]}" "$IMAGE"
+check "5 read-only root + intermediate mounts: exit 1 (got $(cat "$T/t5a.rc"))" rc_is t5a 1
 check "5 ... with an error naming the path" grep -Eq '/app/(modules/custom|server/mcp/custom)' "$T/t5a.log"
 check "5 ... and the fix (mount at the target directly / make the parent writable)" grep -Eiq 'directly|writable' "$T/t5a.log"
 check "5 ... and no stack trace" not_grep -Eq '^\s+at [A-Za-z_.]+|Unhandled exception' "$T/t5a.log"
@@ -285,7 +294,7 @@ diag() { # NAME CONTAINER [args]: docker exec diagnose --json, JSON to $T/NAME.j
   d exec "$c" entrypoint diagnose --json "$@" >"$T/$n.json" 2>"$T/$n.err"; echo $? >"$T/$n.rc"
 }
 diag d2 "$(cname t2)"
-check "6 exec diagnose --json (intermediate): exit 0 (got $(cat "$T/d2.rc"))" test "$(cat "$T/d2.rc")" -eq 0
+check "6 exec diagnose --json (intermediate): exit 0 (got $(cat "$T/d2.rc"))" rc_is d2 0
 check "6 ... valid JSON with status, links, findings" json "$T/d2.json" 'j["status"] in ("ok", "warning") and isinstance(j["links"], list) and isinstance(j["findings"], list)'
 check "6 ... modes symlink, source read-only mount" json "$T/d2.json" 'link("modules")["mode"] == "symlink" and link("mcp")["mode"] == "symlink" and link("modules")["source_mount"]["read_only"] is True'
 check "6 ... inventory: the modules, found" json "$T/d2.json" 'names("modules") == ["notes", "weather"] and all(e["found"] for e in link("modules")["entries"])'
@@ -296,26 +305,24 @@ check "6 exec diagnose --json (direct): exit 0, mode bind-mount, target read-onl
 diag d1 "$(cname t1)"
 check "6 exec diagnose --json (no custom code): exit 0, mode none" rc_json d1 0 'link("modules")["mode"] == "none"' 
 # A read-write mount of custom code is a warning: exit 0, and 1 with --strict.
-d run --rm --label "$LABEL" --network none -v "$MOD:/app/custom-modules" --entrypoint /usr/local/bin/entrypoint \
-  "$IMAGE" diagnose --json >"$T/d6rw.json" 2>"$T/d6rw.err"; echo $? >"$T/d6rw.rc"
+run_json d6rw -v "$MOD:/app/custom-modules" --entrypoint /usr/local/bin/entrypoint "$IMAGE" diagnose --json
 check "6 diagnose, custom code read-write: exit 0, status warning" rc_json d6rw 0 'j["status"] == "warning"' 
-rc=$(rc_of d run --rm --label "$LABEL" --network none -v "$MOD:/app/custom-modules" --entrypoint /usr/local/bin/entrypoint "$IMAGE" diagnose --json --strict)
+rc=$(rc_of once -v "$MOD:/app/custom-modules" --entrypoint /usr/local/bin/entrypoint "$IMAGE" diagnose --json --strict)
 check "6 diagnose --strict, custom code read-write: exit 1 (got $rc)" test "$rc" -eq 1
 # An error: read-only root where the link cannot be made.
-d run --rm --label "$LABEL" --network none --read-only "${RO_INTERMEDIATE[@]}" --entrypoint /usr/local/bin/entrypoint \
-  "$IMAGE" diagnose --json >"$T/d6ro.json" 2>"$T/d6ro.err"; echo $? >"$T/d6ro.rc"
+run_json d6ro --read-only "${RO_INTERMEDIATE[@]}" --entrypoint /usr/local/bin/entrypoint "$IMAGE" diagnose --json
 check "6 diagnose, read-only root + intermediate mounts: exit 1, status error" \
   rc_json d6ro 1 'j["status"] == "error" and any(f["severity"] == "error" for f in j["findings"])' 
 check "6 the contract's CI form: docker run IMAGE entrypoint diagnose --json --strict exits 0" \
-  d run --rm --label "$LABEL" --network none "${RO_INTERMEDIATE[@]}" "$IMAGE" entrypoint diagnose --json --strict
+  once "${RO_INTERMEDIATE[@]}" "$IMAGE" entrypoint diagnose --json --strict
 # Exit codes of run before the exec.
-rc=$(rc_of d run --rm --label "$LABEL" --network none "$IMAGE" no-such-command-xyz)
+rc=$(rc_of once "$IMAGE" no-such-command-xyz)
 check "6 run: COMMAND not found -> 127 (got $rc)" test "$rc" -eq 127
-rc=$(rc_of d run --rm --label "$LABEL" --network none "$IMAGE" /app/demo-app/README.md)
+rc=$(rc_of once "$IMAGE" /app/demo-app/README.md)
 check "6 run: COMMAND not executable -> 126 (got $rc)" test "$rc" -eq 126
-rc=$(rc_of d run --rm --label "$LABEL" --network none --entrypoint /usr/local/bin/entrypoint "$IMAGE")
+rc=$(rc_of once --entrypoint /usr/local/bin/entrypoint "$IMAGE")
 check "6 run: no COMMAND -> 2 (got $rc)" test "$rc" -eq 2
-check "6 --version exits 0" d run --rm --label "$LABEL" --network none --entrypoint /usr/local/bin/entrypoint "$IMAGE" --version
+check "6 --version exits 0" once --entrypoint /usr/local/bin/entrypoint "$IMAGE" --version
 [[ ${SMOKE_VERBOSE:-0} == 1 || $fail -gt $f0 ]] && for n in d2 d3 d1 d6rw d6ro; do
   echo "---- $n (rc $(cat "$T/$n.rc" 2>/dev/null))"; head -c 1500 "$T/$n.json" 2>/dev/null | sed 's/^/    /'; echo; tail -5 "$T/$n.err" | sed 's/^/    /'
 done
@@ -331,7 +338,7 @@ check "7 docker stop: stopped in ${ms} ms (< 5000, Docker would kill at 10 s)" t
 check "7 ... the app exited 0" eq "$(d inspect -f '{{.State.ExitCode}}' "$c")" 0
 logs t2 >/dev/null
 check "7 ... after the SIGTERM reached it" grep -q 'SIGTERM received' "$T/t2.log"
-rc=$(rc_of d run --rm --label "$LABEL" --network none "$IMAGE" sh -c 'exit 42')
+rc=$(rc_of once "$IMAGE" sh -c 'exit 42')
 check "7 the container's exit code is the app's: sh -c 'exit 42' -> 42 (got $rc)" test "$rc" -eq 42
 d restart "$c" >/dev/null
 check "7 docker restart: the app starts again" health t2
@@ -405,18 +412,12 @@ compose -f docker-compose.yml -f docker-compose.rpi.yml -f "$T/compose.test.yml"
 # ---------------------------------------------------------------- 9. users, resources, devices
 say "9. users, permissions, resources and devices (issue 4)"
 f0=$fail
-# run_rc NAME [docker run args...]: a container that should stop before the exec; log to $T/NAME.log, exit code to $T/NAME.rc
-run_rc() {
-  local n=$1; shift
-  timeout 60 "$DOCKER" run --rm --label "$LABEL" --network none "$@" >"$T/$n.log" 2>&1; echo $? >"$T/$n.rc"
-}
 # log_has NAME REGEX STRING...: the first line of $T/NAME.log that matches REGEX contains every STRING
 log_has() {
   local l s; l=$(grep -m1 -E "$2" "$T/$1.log") || { echo "no line matches $2"; return 1; }
   shift 2
   for s; do [[ $l == *"$s"* ]] || { echo "'$s' not in: $l"; return 1; }; done
 }
-rc_is() { eq "$(cat "$T/$1.rc")" "$2"; }
 # status_field NAME FIELD: a line of /proc/1/status (the app's) without the name, tabs as spaces
 status_field() { d exec -u 0:0 "$(cname "$1")" grep "^$2:" /proc/1/status | cut -f2- | tr '\t' ' ' | sed 's/ *$//'; }
 # cap_bit NAME SET BIT: prints 1 when capability BIT is in the app's SET (CapEff, CapBnd...), else 0
@@ -428,7 +429,7 @@ chown -R 1001:1001 "$OWNED" && chmod 700 "$OWNED" && chmod 755 "$T/host9"
 
 # 9.1 users and permissions
 run_rc t9u1 --user 0:0 -e ENTRYPOINT_USER=1000:1000 -v "$OWNED:/app/custom-modules:ro" "$IMAGE"
-check "9.1 root, ENTRYPOINT_USER=1000:1000, code 1001:1001 0700: exit 1 (got $(cat "$T/t9u1.rc"))" eq "$(cat "$T/t9u1.rc")" 1
+check "9.1 root, ENTRYPOINT_USER=1000:1000, code 1001:1001 0700: exit 1 (got $(cat "$T/t9u1.rc"))" rc_is t9u1 1
 check "9.1 ... source-not-readable error names owner 1001:1001, mode 0700, app 1000:1000" \
   log_has t9u1 '\[ERR\].*\[source-not-readable\]' 'owner 1001:1001' 'mode 0700' 'runs as 1000:1000'
 check "9.1 ... and the fixes chmod -R 755 HOSTPATH, DOCKER_USER=1001 DOCKER_GROUP=1001" \
@@ -450,7 +451,7 @@ diag t9u2d "$(cname t9u2)"
 check "9.1 ... diagnose: user 1001:1001, drop_from_root, HOME /home/app" \
   rc_json t9u2d 0 'j["user"]["uid"] == 1001 and j["user"]["gid"] == 1001 and j["user"]["drop_from_root"] is True and j["user"]["home"] == "/home/app"'
 run_rc t9u3 -e ENTRYPOINT_USER=1000:1000 "$IMAGE"
-check "9.1 default user 1001, ENTRYPOINT_USER=1000:1000: exit 1 (got $(cat "$T/t9u3.rc"))" eq "$(cat "$T/t9u3.rc")" 1
+check "9.1 default user 1001, ENTRYPOINT_USER=1000:1000: exit 1 (got $(cat "$T/t9u3.rc"))" rc_is t9u3 1
 check "9.1 ... user-mismatch error: started as 1001:1001, cannot become 1000:1000" \
   log_has t9u3 '\[ERR\].*\[user-mismatch\]' 'started as 1001:1001 and cannot become 1000:1000'
 check "9.1 ... names the requested user as given, not as an internal record" not_grep -F 'UserSpec {' "$T/t9u3.log"
@@ -509,12 +510,11 @@ check "9.3 ... start log: gpiomem says not effective" grep -q '/dev/gpiomem is p
 
 # 9.4 a required device that is not there
 run_rc t9r -e ENTRYPOINT_REQUIRE_DEVICES=/dev/gpiomem "$IMAGE"
-check "9.4 ENTRYPOINT_REQUIRE_DEVICES=/dev/gpiomem without the device: exit 1 (got $(cat "$T/t9r.rc"))" eq "$(cat "$T/t9r.rc")" 1
+check "9.4 ENTRYPOINT_REQUIRE_DEVICES=/dev/gpiomem without the device: exit 1 (got $(cat "$T/t9r.rc"))" rc_is t9r 1
 check "9.4 ... device-missing error with the fix --device /dev/gpiomem" \
   log_has t9r '\[ERR\].*\[device-missing\]' '/dev/gpiomem does not exist' 'docker run --device /dev/gpiomem'
 check "9.4 ... the app never started" not_grep -q 'demo-app:' "$T/t9r.log"
-d run --rm --label "$LABEL" --network none --entrypoint /usr/local/bin/entrypoint "$IMAGE" \
-  diagnose --json --require-device /dev/gpiomem >"$T/t9rd.json" 2>"$T/t9rd.err"; echo $? >"$T/t9rd.rc"
+run_json t9rd --entrypoint /usr/local/bin/entrypoint "$IMAGE" diagnose --json --require-device /dev/gpiomem
 check "9.4 diagnose --require-device /dev/gpiomem: exit 1, status error, device-missing" \
   rc_json t9rd 1 'j["status"] == "error" and finding("device-missing")["path"] == "/dev/gpiomem"'
 check "9.4 ... devices lists /dev/gpiomem as required, missing" \
