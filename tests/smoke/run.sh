@@ -43,15 +43,16 @@ d()    { "$DOCKER" "$@"; }
 # once [docker run args...]: a container that should exit by itself, removed when it does. Killed after 60 s
 # (+10 s): the docker client passes timeout's SIGTERM on to the container and waits on, so -k is what bounds it.
 once() { timeout -k 10 60 "$DOCKER" run --rm --label "$LABEL" --network none "$@"; }
-compose() { docker-compose -p "$PROJECT" "$@"; }
+# The compose files of section 8's project, as -f arguments (finish takes down whatever they started).
+COMPOSE_FILES=()
+compose() { docker-compose -p "$PROJECT" "${COMPOSE_FILES[@]}" "$@"; }
 
 finish() {
   local rc=$?
   trap - EXIT INT TERM
   say "cleaning up"
-  if [[ -f $T/compose-files ]]; then
-    # shellcheck disable=SC2046
-    compose $(cat "$T/compose-files") --profile option1 --profile option2 down -v --remove-orphans >/dev/null 2>&1
+  if ((${#COMPOSE_FILES[@]})); then
+    compose --profile option1 --profile option2 down -v --remove-orphans >/dev/null 2>&1
   fi
   local ids
   ids=$(d ps -aq --filter "label=$LABEL"; d ps -aq --filter "label=com.docker.compose.project=$PROJECT")
@@ -168,16 +169,20 @@ start() { # NAME [docker run args...]: a detached app container
 }
 cname() { echo "$RUN_ID-$1"; }
 logs() { d logs "$(cname "$1")" >"$T/$1.log" 2>&1; cat "$T/$1.log"; }
-# health NAME: waits up to 60 s (a loaded 2-core CI machine starts Node slowly) for the demo app's /health (from inside: its own loopback); JSON to $T/NAME.json
-health() {
-  local c; c=$(cname "$1")
+# wait_health CONTAINER FILE: asks the demo app for /health from inside (its own loopback) until it answers, the
+# container stops, or 120 tries 0.5 s apart (a minute and more: a loaded 2-core CI machine starts Node slowly); the
+# JSON to FILE.
+wait_health() {
+  local c=$1 out=$2
   for _ in $(seq 120); do
-    if d exec "$c" node /app/demo-app/healthcheck.js >"$T/$1.json" 2>/dev/null; then return 0; fi
+    if d exec "$c" node /app/demo-app/healthcheck.js >"$out" 2>/dev/null; then return 0; fi
     [[ $(d inspect -f '{{.State.Running}}' "$c" 2>/dev/null) == true ]] || return 1
     sleep 0.5
   done
   return 1
 }
+# health NAME: wait_health for the container started as NAME; JSON to $T/NAME.json
+health() { wait_health "$(cname "$1")" "$T/$1.json"; }
 # json FILE PYTHON-EXPR: evaluates EXPR with j = the parsed JSON (and helpers), true -> exit 0
 json() {
   python3 - "$1" "$2" <<'PY'
@@ -369,44 +374,34 @@ services:
   app-volumes: {network_mode: none, restart: "no"}
   app-direct: {network_mode: none, restart: "no"}
 EOF
-echo "-f docker-compose.yml -f $T/compose.test.yml" >"$T/compose-files"
-compose_health() { # SERVICE: waits for /health inside the service's container, JSON to $T/c-SERVICE.json
-  local id
-  for _ in $(seq 120); do
-    id=$(compose -f docker-compose.yml -f "$T/compose.test.yml" --profile option1 --profile option2 ps -q "$1" 2>/dev/null | head -1)
-    if [[ -n $id ]]; then
-      d exec "$id" node /app/demo-app/healthcheck.js >"$T/c-$1.json" 2>/dev/null && return 0
-      [[ $(d inspect -f '{{.State.Running}}' "$id" 2>/dev/null) == true ]] || return 1
-    fi
-    sleep 0.5
-  done
-  return 1
-}
-compose -f docker-compose.yml -f "$T/compose.test.yml" up -d --no-build >"$T/c-up.log" 2>&1
+COMPOSE_FILES=(-f docker-compose.yml -f "$T/compose.test.yml")
+# compose_health SERVICE: wait_health for the service's container (up -d has created it); JSON to $T/c-SERVICE.json
+compose_health() { wait_health "$(compose --profile option1 --profile option2 ps -q "$1" 2>/dev/null | head -1)" "$T/c-$1.json"; }
+compose up -d --no-build >"$T/c-up.log" 2>&1
 check "8 docker-compose up (default: option 3) starts" compose_health app
 check "8 ... only the default service runs (options 1 and 2 are behind profiles)" \
   eq "$(d ps -q --filter "label=com.docker.compose.project=$PROJECT" | wc -l)" 1
-compose -f docker-compose.yml -f "$T/compose.test.yml" logs --no-color app >"$T/c-logs.log" 2>&1
+compose logs --no-color app >"$T/c-logs.log" 2>&1
 check "8 docker-compose logs | grep custom: the detection lines" grep -q 'custom modules:.*mode=symlink' "$T/c-logs.log"
 check "8 ... the app lists the modules" json "$T/c-app.json" 'j["modules"] == ["notes", "weather"]'
-compose -f docker-compose.yml -f "$T/compose.test.yml" down -v >/dev/null 2>&1
-compose -f docker-compose.yml -f "$T/compose.test.yml" --profile option1 up -d --no-build app-volumes >"$T/c-up1.log" 2>&1
+compose down -v >/dev/null 2>&1
+compose --profile option1 up -d --no-build app-volumes >"$T/c-up1.log" 2>&1
 check "8 option 1 (named bind volumes): starts" compose_health app-volumes
 check "8 ... lists the modules" json "$T/c-app-volumes.json" 'j["modules"] == ["notes", "weather"]' 
-compose -f docker-compose.yml -f "$T/compose.test.yml" --profile option1 down -v >/dev/null 2>&1
-compose -f docker-compose.yml -f "$T/compose.test.yml" --profile option2 up -d --no-build app-direct >"$T/c-up2.log" 2>&1
+compose --profile option1 down -v >/dev/null 2>&1
+compose --profile option2 up -d --no-build app-direct >"$T/c-up2.log" 2>&1
 check "8 option 2 (direct bind mounts): starts" compose_health app-direct
 check "8 ... lists the modules" json "$T/c-app-direct.json" 'j["modules"] == ["notes", "weather"]' 
-compose -f docker-compose.yml -f "$T/compose.test.yml" --profile option2 down -v >/dev/null 2>&1
+compose --profile option2 down -v >/dev/null 2>&1
 # Raspberry Pi override on top: limits, heap, healthcheck.
-echo "-f docker-compose.yml -f docker-compose.rpi.yml -f $T/compose.test.yml" >"$T/compose-files"
+COMPOSE_FILES=(-f docker-compose.yml -f docker-compose.rpi.yml -f "$T/compose.test.yml")
 CONTAINER_MEMORY=768m CONTAINER_CPUS=1.5 NODE_MEMORY=384 \
-  compose -f docker-compose.yml -f docker-compose.rpi.yml -f "$T/compose.test.yml" up -d --no-build app >"$T/c-up-rpi.log" 2>&1
-rpi=$(compose -f docker-compose.yml -f docker-compose.rpi.yml -f "$T/compose.test.yml" ps -q app 2>/dev/null | head -1)
+  compose up -d --no-build app >"$T/c-up-rpi.log" 2>&1
+rpi=$(compose ps -q app 2>/dev/null | head -1)
 check "8 rpi override: memory 768m, 1.5 CPUs" eq "$(d inspect -f '{{.HostConfig.Memory}} {{.HostConfig.NanoCpus}}' "$rpi")" "805306368 1500000000"
 check "8 rpi override: NODE_OPTIONS heap 384" grep -q 'NODE_OPTIONS=--max-old-space-size=384' <(d inspect -f '{{.Config.Env}}' "$rpi")
 check "8 rpi override: healthcheck runs the entrypoint's diagnose" grep -q diagnose <(d inspect -f '{{json .Config.Healthcheck.Test}}' "$rpi")
-compose -f docker-compose.yml -f docker-compose.rpi.yml -f "$T/compose.test.yml" down -v >/dev/null 2>&1
+compose down -v >/dev/null 2>&1
 [[ ${SMOKE_VERBOSE:-0} == 1 || $fail -gt $f0 ]] && for f in c-up c-logs c-up1 c-up2 c-up-rpi; do echo "---- $f"; tail -15 "$T/$f.log" | sed 's/^/    /'; done
 
 # ---------------------------------------------------------------- 9. users, resources, devices
