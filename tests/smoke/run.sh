@@ -101,10 +101,8 @@ BIN=$REPO/artifacts/$RID/entrypoint
 if [[ ! -x $BIN || -n $(find "$REPO/src/EntryPoint" "$REPO/Directory.Build.props" -newer "$BIN" \
       -not -path '*/bin/*' -not -path '*/obj/*' -type f -print -quit 2>/dev/null) ]]; then
   say "publishing $BIN"
-  if [[ -x $REPO/.ci/publish ]]; then pub=("$REPO/.ci/publish" "$RID"); else
-    pub=(dotnet publish src/EntryPoint -c Release -r "$RID" -o "artifacts/$RID"); fi
-  (cd "$REPO" && "${pub[@]}") >"$T/publish.log" 2>&1 \
-    || { tail -30 "$T/publish.log"; say "dotnet publish failed"; echo "0 passed, 1 failed"; exit 1; }
+  "$REPO/.ci/publish" "$RID" >"$T/publish.log" 2>&1 \
+    || { tail -30 "$T/publish.log"; say ".ci/publish $RID failed"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
 # ---------------------------------------------------------------- images
@@ -215,7 +213,8 @@ run_json() { local n=$1; shift; once "$@" >"$T/$n.json" 2>"$T/$n.err"; echo $? >
 rc_is() { eq "$(cat "$T/$1.rc")" "$2"; }
 # rc_json NAME RC EXPR: $T/NAME.rc is RC and EXPR holds for $T/NAME.json
 rc_json() { rc_is "$1" "$2" && json "$T/$1.json" "$3"; }
-first_link_line() { grep -m1 "custom $2:" "$T/$1.log" | grep "mode=$3" | grep -q "$4"; }
+# first_link_line NAME LINK MODE TEXT: that line says mode=MODE and TEXT
+first_link_line() { line "$1" "$2" | grep "mode=$3" | grep -q "$4"; }
 dump() { [[ ${SMOKE_VERBOSE:-0} == 1 || $fail -gt ${2:-0} ]] && { echo "---- $1"; sed 's/^/    /' "$T/$1.log" 2>/dev/null | tail -40; }; }
 
 # ---------------------------------------------------------------- 1. no custom code
