@@ -32,7 +32,9 @@ RUN if { command -v clang || command -v gcc; } >/dev/null && [ -e /usr/include/z
 WORKDIR /src
 # (the [x] globs let files that do not exist be skipped)
 COPY *.props *.targets global.jso[n] NuGet.confi[g] ./
-COPY src/ src/
+# Only the entrypoint's project: the demo app and the hooks (also under src/) go to the app image, and editing them
+# must not re-run this stage's Native AOT compile.
+COPY src/EntryPoint/ src/EntryPoint/
 RUN set -eu; \
     case "${TARGETARCH:-amd64}" in amd64) rid=linux-x64 ;; arm64) rid=linux-arm64 ;; \
       *) echo "unsupported TARGETARCH '${TARGETARCH}' (amd64 or arm64)" >&2; exit 1 ;; esac; \

@@ -159,10 +159,12 @@ done
 # --- peak RSS ---------------------------------------------------------------------------------------------------
 # ru_maxrss survives execve (the kernel keeps the old image's high-water mark), so `time -f %M entrypoint -- true`
 # is the entrypoint's own peak. The largest of 5 runs is kept.
+#   peak_rss_kib PREPARE COMMAND...    (PREPARE: a shell command run, not measured, before each run; "" for none)
 peak_rss_kib() {
-    local best=0 i v
+    local prepare=$1 best=0 i v
+    shift
     for i in 1 2 3 4 5; do
-        [[ -n ${PREPARE_RSS:-} ]] && sh -c "$PREPARE_RSS"
+        [[ -n $prepare ]] && sh -c "$prepare"
         /usr/bin/time -f '%M' -o "$work/rss" "$@" >/dev/null 2>&1 || true
         v=$(tail -n1 "$work/rss")
         ((v > best)) && best=$v
@@ -171,10 +173,10 @@ peak_rss_kib() {
 }
 declare -A rss
 declare -a out_bytes
-PREPARE_RSS="sh $bench/reset.sh fresh $tree" rss[fresh.entrypoint]=$(peak_rss_kib "$x64" --root "$tree" -- true)
-PREPARE_RSS="sh $bench/reset.sh linked $tree" rss[linked.entrypoint]=$(peak_rss_kib "$x64" --root "$tree" -- true)
-PREPARE_RSS="sh $bench/reset.sh fresh $tree" rss[fresh.shell]=$(peak_rss_kib sh "$bench/baseline.sh" "$tree" true)
-rss[floor]=$(peak_rss_kib "$floor" true)
+rss[fresh.entrypoint]=$(peak_rss_kib "sh $bench/reset.sh fresh $tree" "$x64" --root "$tree" -- true)
+rss[linked.entrypoint]=$(peak_rss_kib "sh $bench/reset.sh linked $tree" "$x64" --root "$tree" -- true)
+rss[fresh.shell]=$(peak_rss_kib "sh $bench/reset.sh fresh $tree" sh "$bench/baseline.sh" "$tree" true)
+rss[floor]=$(peak_rss_kib "" "$floor" true)
 
 # --- diagnose --json at 10, 1,000 and 10,000 entries per SOURCE -------------------------------------------------
 sizes=(10 1000 10000)
@@ -199,7 +201,7 @@ for n in "${sizes[@]}"; do specs+=("n$n=$x64 diagnose --root $work/diag$n --json
 timed diagnose "" "${specs[@]}"
 for n in "${sizes[@]}"; do
     med[diagnose.$n]=$(median_ms "$work/times/diagnose.n$n")
-    rss[diagnose.$n]=$(peak_rss_kib "$x64" diagnose --root "$work/diag$n" --json)
+    rss[diagnose.$n]=$(peak_rss_kib "" "$x64" diagnose --root "$work/diag$n" --json)
     out_bytes[n]=$(stat -c %s "$work/diag$n.json")
 done
 

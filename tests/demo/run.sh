@@ -6,7 +6,7 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 bin=${ENTRYPOINT_BINARY:-$repo/artifacts/linux-x64/entrypoint}
 if [[ ! -x $bin ]]; then
     echo "demo: publishing the entrypoint (Native AOT, about a minute the first time)..." >&2
-    dotnet publish "$repo/src/EntryPoint" -c Release -r linux-x64 -o "$repo/artifacts/linux-x64" --nologo -v quiet >&2
+    "$repo/.ci/publish" linux-x64 >&2
 fi
 tree=$(mktemp -d)
 trap 'rm -rf "$tree"' EXIT

@@ -5,13 +5,15 @@
 #   NODE_IMAGE     the same plus the host's /usr/bin/node and every library `ldd` lists for it, useradd/groupadd
 #                  (as on Debian's official node images) and a `node` user with uid 1000 (as on the official
 #                  images, so the Dockerfile's uid 1001 must not collide with it).
-# Usage: base-images.sh ENTRYPOINT_BINARY BUSYBOX_IMAGE NODE_IMAGE [LABEL=VALUE]
+#   NOLIBC_IMAGE   BUSYBOX_IMAGE without the libc: the entrypoint cannot run there, so the Dockerfile must refuse it.
+# Usage: base-images.sh ENTRYPOINT_BINARY BUSYBOX_IMAGE NODE_IMAGE NOLIBC_IMAGE [LABEL=VALUE]
 set -euo pipefail
 
-bin=${1:?usage: base-images.sh ENTRYPOINT_BINARY BUSYBOX_IMAGE NODE_IMAGE [LABEL=VALUE]}
+bin=${1:?usage: base-images.sh ENTRYPOINT_BINARY BUSYBOX_IMAGE NODE_IMAGE NOLIBC_IMAGE [LABEL=VALUE]}
 busybox_image=${2:?busybox image name}
 node_image=${3:?node image name}
-label=${4:-entrypoint-smoke=1}
+nolibc_image=${4:?no-libc image name}
+label=${5:-entrypoint-smoke=1}
 DOCKER=${DOCKER:-/usr/bin/docker}
 
 for need in /bin/busybox /usr/bin/node; do
@@ -29,6 +31,7 @@ put_libs() {
   for lib in $(ldd "$elf" | awk '/=> \//{print $3} /^[[:space:]]*\//{print $1}'); do put "$lib" "$root"; done
 }
 
+# The static busybox with all its applets, and minimal /etc files: no shared library at all.
 make_busybox_root() {
   local root=$1 applet
   mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,usr/local/bin,etc,tmp,root,dev,proc,sys,run,var/tmp}
@@ -37,7 +40,6 @@ make_busybox_root() {
   for applet in $(/bin/busybox --list); do
     [[ $applet == busybox ]] || ln -sf busybox "$root/bin/$applet"
   done
-  put_libs "$bin" "$root"
   printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n' >"$root/etc/passwd"
   printf 'root:x:0:\nnogroup:x:65534:\n' >"$root/etc/group"
   printf 'passwd: files\ngroup: files\nhosts: files\n' >"$root/etc/nsswitch.conf"
@@ -55,11 +57,13 @@ import() {
 
 # (a) busybox + libc
 make_busybox_root "$work/busybox"
+put_libs "$bin" "$work/busybox"
 import "$work/busybox" "$busybox_image"
 
-# (b) node: busybox + node + its libraries + shadow's useradd/groupadd
+# (b) node: busybox + libc + node + its libraries + shadow's useradd/groupadd
 root=$work/node
 make_busybox_root "$root"
+put_libs "$bin" "$root"
 put /usr/bin/node "$root"
 put_libs /usr/bin/node "$root"
 ln -sf /usr/bin/node "$root/usr/local/bin/node"
@@ -74,3 +78,7 @@ printf 'root:*::\nnogroup:*::\nnode:!::\n' >"$root/etc/gshadow"
 chmod 640 "$root/etc/shadow" "$root/etc/gshadow"
 mkdir -p "$root/home/node" && chown 1000:1000 "$root/home/node"
 import "$root" "$node_image"
+
+# (c) busybox alone
+make_busybox_root "$work/nolibc"
+import "$work/nolibc" "$nolibc_image"

@@ -40,15 +40,19 @@ check() {
   if out=$("$@" 2>&1); then ok "$name"; else bad "$name"; [[ -n $out ]] && printf '%s\n' "$out" | tail -5 | sed 's/^/    | /'; fi
 }
 d()    { "$DOCKER" "$@"; }
-compose() { docker-compose -p "$PROJECT" "$@"; }
+# once [docker run args...]: a container that should exit by itself, removed when it does. Killed after 60 s
+# (+10 s): the docker client passes timeout's SIGTERM on to the container and waits on, so -k is what bounds it.
+once() { timeout -k 10 60 "$DOCKER" run --rm --label "$LABEL" --network none "$@"; }
+# The compose files of section 8's project, as -f arguments (finish takes down whatever they started).
+COMPOSE_FILES=()
+compose() { docker-compose -p "$PROJECT" "${COMPOSE_FILES[@]}" "$@"; }
 
 finish() {
   local rc=$?
   trap - EXIT INT TERM
   say "cleaning up"
-  if [[ -f $T/compose-files ]]; then
-    # shellcheck disable=SC2046
-    compose $(cat "$T/compose-files") --profile option1 --profile option2 down -v --remove-orphans >/dev/null 2>&1
+  if ((${#COMPOSE_FILES[@]})); then
+    compose --profile option1 --profile option2 down -v --remove-orphans >/dev/null 2>&1
   fi
   local ids
   ids=$(d ps -aq --filter "label=$LABEL"; d ps -aq --filter "label=com.docker.compose.project=$PROJECT")
@@ -97,15 +101,13 @@ BIN=$REPO/artifacts/$RID/entrypoint
 if [[ ! -x $BIN || -n $(find "$REPO/src/EntryPoint" "$REPO/Directory.Build.props" -newer "$BIN" \
       -not -path '*/bin/*' -not -path '*/obj/*' -type f -print -quit 2>/dev/null) ]]; then
   say "publishing $BIN"
-  if [[ -x $REPO/.ci/publish ]]; then pub=("$REPO/.ci/publish" "$RID"); else
-    pub=(dotnet publish src/EntryPoint -c Release -r "$RID" -o "artifacts/$RID"); fi
-  (cd "$REPO" && "${pub[@]}") >"$T/publish.log" 2>&1 \
-    || { tail -30 "$T/publish.log"; say "dotnet publish failed"; echo "0 passed, 1 failed"; exit 1; }
+  "$REPO/.ci/publish" "$RID" >"$T/publish.log" 2>&1 \
+    || { tail -30 "$T/publish.log"; say ".ci/publish $RID failed"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
 # ---------------------------------------------------------------- images
 say "building base images"
-if ! DOCKER=$DOCKER bash "$REPO/tests/smoke/base-images.sh" "$BIN" "$BUSYBOX_IMAGE" "$NODE_IMAGE" "$LABEL" >"$T/base.log" 2>&1; then
+if ! DOCKER=$DOCKER bash "$REPO/tests/smoke/base-images.sh" "$BIN" "$BUSYBOX_IMAGE" "$NODE_IMAGE" "$NOLIBC_IMAGE" "$LABEL" >"$T/base.log" 2>&1; then
   cat "$T/base.log"; say "base images failed"; echo "0 passed, 1 failed"; exit 1
 fi
 build() { # TAG APP_IMAGE [extra args]
@@ -131,16 +133,12 @@ say "image size: base $node_size B, with entrypoint $app_size B: +$((app_size - 
 # The Dockerfile on an image with neither useradd nor adduser (its last-resort user creation).
 if build "$IMAGE_BB" "$BUSYBOX_IMAGE" >"$T/build-bb.log" 2>&1; then
   check "Dockerfile also builds on a busybox image without useradd/adduser (uid 1001)" \
-    eq "$(d run --rm --network none --label "$LABEL" --entrypoint /bin/id "$IMAGE_BB" -u)" 1001
+    eq "$(once --entrypoint /bin/id "$IMAGE_BB" -u)" 1001
 else
   tail -20 "$T/build-bb.log"; bad "Dockerfile builds on a busybox image without useradd/adduser"
 fi
 
-# An APP_IMAGE without the libc the binary needs: the build must fail, saying why.
-mkdir -p "$T/nolibc/bin" && cp /bin/busybox "$T/nolibc/bin/busybox" && ln -s busybox "$T/nolibc/bin/sh"
-for a in mkdir chown chmod grep awk echo printf cat; do ln -s busybox "$T/nolibc/bin/$a"; done
-mkdir -p "$T/nolibc/etc" && echo 'root:x:0:0::/root:/bin/sh' >"$T/nolibc/etc/passwd" && echo 'root:x:0:' >"$T/nolibc/etc/group"
-tar -C "$T/nolibc" -c . | d import --change 'ENV PATH=/bin' - "$NOLIBC_IMAGE" >/dev/null
+# An APP_IMAGE without the libc the binary needs (the busybox image less its libc): the build must fail, saying why.
 build "$NOLIBC_IMAGE-app" "$NOLIBC_IMAGE" >"$T/build-nolibc.log" 2>&1
 nolibc_rc=$?
 check "build fails on an APP_IMAGE whose libc cannot run the binary" test "$nolibc_rc" -ne 0
@@ -165,16 +163,20 @@ start() { # NAME [docker run args...]: a detached app container
 }
 cname() { echo "$RUN_ID-$1"; }
 logs() { d logs "$(cname "$1")" >"$T/$1.log" 2>&1; cat "$T/$1.log"; }
-# health NAME: waits up to 60 s (a loaded 2-core CI machine starts Node slowly) for the demo app's /health (from inside: its own loopback); JSON to $T/NAME.json
-health() {
-  local c; c=$(cname "$1")
+# wait_health CONTAINER FILE: asks the demo app for /health from inside (its own loopback) until it answers, the
+# container stops, or 120 tries 0.5 s apart (a minute and more: a loaded 2-core CI machine starts Node slowly); the
+# JSON to FILE.
+wait_health() {
+  local c=$1 out=$2
   for _ in $(seq 120); do
-    if d exec "$c" node /app/demo-app/healthcheck.js >"$T/$1.json" 2>/dev/null; then return 0; fi
+    if d exec "$c" node /app/demo-app/healthcheck.js >"$out" 2>/dev/null; then return 0; fi
     [[ $(d inspect -f '{{.State.Running}}' "$c" 2>/dev/null) == true ]] || return 1
     sleep 0.5
   done
   return 1
 }
+# health NAME: wait_health for the container started as NAME; JSON to $T/NAME.json
+health() { wait_health "$(cname "$1")" "$T/$1.json"; }
 # json FILE PYTHON-EXPR: evaluates EXPR with j = the parsed JSON (and helpers), true -> exit 0
 json() {
   python3 - "$1" "$2" <<'PY'
@@ -198,9 +200,17 @@ PY
 line() { grep -m1 "custom $2:" "$T/$1.log"; }
 has_mode() { line "$1" "$2" | grep -q "mode=$3"; }
 rc_of() { "$@" >/dev/null 2>&1; echo $?; }
+# run_rc NAME [docker run args...]: once; its output to $T/NAME.log, its exit code to $T/NAME.rc
+run_rc() { local n=$1; shift; once "$@" >"$T/$n.log" 2>&1; echo $? >"$T/$n.rc"; }
+# run_json NAME [docker run args...]: once; stdout (a diagnose --json) to $T/NAME.json, stderr to $T/NAME.err,
+# exit code to $T/NAME.rc
+run_json() { local n=$1; shift; once "$@" >"$T/$n.json" 2>"$T/$n.err"; echo $? >"$T/$n.rc"; }
+# rc_is NAME RC: $T/NAME.rc holds RC
+rc_is() { eq "$(cat "$T/$1.rc")" "$2"; }
 # rc_json NAME RC EXPR: $T/NAME.rc is RC and EXPR holds for $T/NAME.json
-rc_json() { eq "$(cat "$T/$1.rc")" "$2" && json "$T/$1.json" "$3"; }
-first_link_line() { grep -m1 "custom $2:" "$T/$1.log" | grep "mode=$3" | grep -q "$4"; }
+rc_json() { rc_is "$1" "$2" && json "$T/$1.json" "$3"; }
+# first_link_line NAME LINK MODE TEXT: that line says mode=MODE and TEXT
+first_link_line() { line "$1" "$2" | grep "mode=$3" | grep -q "$4"; }
 dump() { [[ ${SMOKE_VERBOSE:-0} == 1 || $fail -gt ${2:-0} ]] && { echo "---- $1"; sed 's/^/    /' "$T/$1.log" 2>/dev/null | tail -40; }; }
 
 # ---------------------------------------------------------------- 1. no custom code
@@ -260,9 +270,8 @@ dump t4 "$f0"
 # ---------------------------------------------------------------- 5. read-only root
 say "5. --read-only root"
 f0=$fail
-timeout 60 "$DOCKER" run --rm --label "$LABEL" --network none --read-only "${RO_INTERMEDIATE[@]}" "$IMAGE" >"$T/t5a.log" 2>&1
-rc=$?
-check "5 read-only root + intermediate mounts: exit 1 (got $rc)" test "$rc" -eq 1
+run_rc t5a --read-only "${RO_INTERMEDIATE[@]}" "$IMAGE"
+check "5 read-only root + intermediate mounts: exit 1 (got $(cat "$T/t5a.rc"))" rc_is t5a 1
 check "5 ... with an error naming the path" grep -Eq '/app/(modules/custom|server/mcp/custom)' "$T/t5a.log"
 check "5 ... and the fix (mount at the target directly / make the parent writable)" grep -Eiq 'directly|writable' "$T/t5a.log"
 check "5 ... and no stack trace" not_grep -Eq '^\s+at [A-Za-z_.]+|Unhandled exception' "$T/t5a.log"
@@ -285,7 +294,7 @@ diag() { # NAME CONTAINER [args]: docker exec diagnose --json, JSON to $T/NAME.j
   d exec "$c" entrypoint diagnose --json "$@" >"$T/$n.json" 2>"$T/$n.err"; echo $? >"$T/$n.rc"
 }
 diag d2 "$(cname t2)"
-check "6 exec diagnose --json (intermediate): exit 0 (got $(cat "$T/d2.rc"))" test "$(cat "$T/d2.rc")" -eq 0
+check "6 exec diagnose --json (intermediate): exit 0 (got $(cat "$T/d2.rc"))" rc_is d2 0
 check "6 ... valid JSON with status, links, findings" json "$T/d2.json" 'j["status"] in ("ok", "warning") and isinstance(j["links"], list) and isinstance(j["findings"], list)'
 check "6 ... modes symlink, source read-only mount" json "$T/d2.json" 'link("modules")["mode"] == "symlink" and link("mcp")["mode"] == "symlink" and link("modules")["source_mount"]["read_only"] is True'
 check "6 ... inventory: the modules, found" json "$T/d2.json" 'names("modules") == ["notes", "weather"] and all(e["found"] for e in link("modules")["entries"])'
@@ -296,26 +305,24 @@ check "6 exec diagnose --json (direct): exit 0, mode bind-mount, target read-onl
 diag d1 "$(cname t1)"
 check "6 exec diagnose --json (no custom code): exit 0, mode none" rc_json d1 0 'link("modules")["mode"] == "none"' 
 # A read-write mount of custom code is a warning: exit 0, and 1 with --strict.
-d run --rm --label "$LABEL" --network none -v "$MOD:/app/custom-modules" --entrypoint /usr/local/bin/entrypoint \
-  "$IMAGE" diagnose --json >"$T/d6rw.json" 2>"$T/d6rw.err"; echo $? >"$T/d6rw.rc"
+run_json d6rw -v "$MOD:/app/custom-modules" --entrypoint /usr/local/bin/entrypoint "$IMAGE" diagnose --json
 check "6 diagnose, custom code read-write: exit 0, status warning" rc_json d6rw 0 'j["status"] == "warning"' 
-rc=$(rc_of d run --rm --label "$LABEL" --network none -v "$MOD:/app/custom-modules" --entrypoint /usr/local/bin/entrypoint "$IMAGE" diagnose --json --strict)
+rc=$(rc_of once -v "$MOD:/app/custom-modules" --entrypoint /usr/local/bin/entrypoint "$IMAGE" diagnose --json --strict)
 check "6 diagnose --strict, custom code read-write: exit 1 (got $rc)" test "$rc" -eq 1
 # An error: read-only root where the link cannot be made.
-d run --rm --label "$LABEL" --network none --read-only "${RO_INTERMEDIATE[@]}" --entrypoint /usr/local/bin/entrypoint \
-  "$IMAGE" diagnose --json >"$T/d6ro.json" 2>"$T/d6ro.err"; echo $? >"$T/d6ro.rc"
+run_json d6ro --read-only "${RO_INTERMEDIATE[@]}" --entrypoint /usr/local/bin/entrypoint "$IMAGE" diagnose --json
 check "6 diagnose, read-only root + intermediate mounts: exit 1, status error" \
   rc_json d6ro 1 'j["status"] == "error" and any(f["severity"] == "error" for f in j["findings"])' 
 check "6 the contract's CI form: docker run IMAGE entrypoint diagnose --json --strict exits 0" \
-  d run --rm --label "$LABEL" --network none "${RO_INTERMEDIATE[@]}" "$IMAGE" entrypoint diagnose --json --strict
+  once "${RO_INTERMEDIATE[@]}" "$IMAGE" entrypoint diagnose --json --strict
 # Exit codes of run before the exec.
-rc=$(rc_of d run --rm --label "$LABEL" --network none "$IMAGE" no-such-command-xyz)
+rc=$(rc_of once "$IMAGE" no-such-command-xyz)
 check "6 run: COMMAND not found -> 127 (got $rc)" test "$rc" -eq 127
-rc=$(rc_of d run --rm --label "$LABEL" --network none "$IMAGE" /app/demo-app/README.md)
+rc=$(rc_of once "$IMAGE" /app/demo-app/README.md)
 check "6 run: COMMAND not executable -> 126 (got $rc)" test "$rc" -eq 126
-rc=$(rc_of d run --rm --label "$LABEL" --network none --entrypoint /usr/local/bin/entrypoint "$IMAGE")
+rc=$(rc_of once --entrypoint /usr/local/bin/entrypoint "$IMAGE")
 check "6 run: no COMMAND -> 2 (got $rc)" test "$rc" -eq 2
-check "6 --version exits 0" d run --rm --label "$LABEL" --network none --entrypoint /usr/local/bin/entrypoint "$IMAGE" --version
+check "6 --version exits 0" once --entrypoint /usr/local/bin/entrypoint "$IMAGE" --version
 [[ ${SMOKE_VERBOSE:-0} == 1 || $fail -gt $f0 ]] && for n in d2 d3 d1 d6rw d6ro; do
   echo "---- $n (rc $(cat "$T/$n.rc" 2>/dev/null))"; head -c 1500 "$T/$n.json" 2>/dev/null | sed 's/^/    /'; echo; tail -5 "$T/$n.err" | sed 's/^/    /'
 done
@@ -331,7 +338,7 @@ check "7 docker stop: stopped in ${ms} ms (< 5000, Docker would kill at 10 s)" t
 check "7 ... the app exited 0" eq "$(d inspect -f '{{.State.ExitCode}}' "$c")" 0
 logs t2 >/dev/null
 check "7 ... after the SIGTERM reached it" grep -q 'SIGTERM received' "$T/t2.log"
-rc=$(rc_of d run --rm --label "$LABEL" --network none "$IMAGE" sh -c 'exit 42')
+rc=$(rc_of once "$IMAGE" sh -c 'exit 42')
 check "7 the container's exit code is the app's: sh -c 'exit 42' -> 42 (got $rc)" test "$rc" -eq 42
 d restart "$c" >/dev/null
 check "7 docker restart: the app starts again" health t2
@@ -362,61 +369,45 @@ services:
   app-volumes: {network_mode: none, restart: "no"}
   app-direct: {network_mode: none, restart: "no"}
 EOF
-echo "-f docker-compose.yml -f $T/compose.test.yml" >"$T/compose-files"
-compose_health() { # SERVICE: waits for /health inside the service's container, JSON to $T/c-SERVICE.json
-  local id
-  for _ in $(seq 120); do
-    id=$(compose -f docker-compose.yml -f "$T/compose.test.yml" --profile option1 --profile option2 ps -q "$1" 2>/dev/null | head -1)
-    if [[ -n $id ]]; then
-      d exec "$id" node /app/demo-app/healthcheck.js >"$T/c-$1.json" 2>/dev/null && return 0
-      [[ $(d inspect -f '{{.State.Running}}' "$id" 2>/dev/null) == true ]] || return 1
-    fi
-    sleep 0.5
-  done
-  return 1
-}
-compose -f docker-compose.yml -f "$T/compose.test.yml" up -d --no-build >"$T/c-up.log" 2>&1
+COMPOSE_FILES=(-f docker-compose.yml -f "$T/compose.test.yml")
+# compose_health SERVICE: wait_health for the service's container (up -d has created it); JSON to $T/c-SERVICE.json
+compose_health() { wait_health "$(compose --profile option1 --profile option2 ps -q "$1" 2>/dev/null | head -1)" "$T/c-$1.json"; }
+compose up -d --no-build >"$T/c-up.log" 2>&1
 check "8 docker-compose up (default: option 3) starts" compose_health app
 check "8 ... only the default service runs (options 1 and 2 are behind profiles)" \
   eq "$(d ps -q --filter "label=com.docker.compose.project=$PROJECT" | wc -l)" 1
-compose -f docker-compose.yml -f "$T/compose.test.yml" logs --no-color app >"$T/c-logs.log" 2>&1
+compose logs --no-color app >"$T/c-logs.log" 2>&1
 check "8 docker-compose logs | grep custom: the detection lines" grep -q 'custom modules:.*mode=symlink' "$T/c-logs.log"
 check "8 ... the app lists the modules" json "$T/c-app.json" 'j["modules"] == ["notes", "weather"]'
-compose -f docker-compose.yml -f "$T/compose.test.yml" down -v >/dev/null 2>&1
-compose -f docker-compose.yml -f "$T/compose.test.yml" --profile option1 up -d --no-build app-volumes >"$T/c-up1.log" 2>&1
+compose down -v >/dev/null 2>&1
+compose --profile option1 up -d --no-build app-volumes >"$T/c-up1.log" 2>&1
 check "8 option 1 (named bind volumes): starts" compose_health app-volumes
 check "8 ... lists the modules" json "$T/c-app-volumes.json" 'j["modules"] == ["notes", "weather"]' 
-compose -f docker-compose.yml -f "$T/compose.test.yml" --profile option1 down -v >/dev/null 2>&1
-compose -f docker-compose.yml -f "$T/compose.test.yml" --profile option2 up -d --no-build app-direct >"$T/c-up2.log" 2>&1
+compose --profile option1 down -v >/dev/null 2>&1
+compose --profile option2 up -d --no-build app-direct >"$T/c-up2.log" 2>&1
 check "8 option 2 (direct bind mounts): starts" compose_health app-direct
 check "8 ... lists the modules" json "$T/c-app-direct.json" 'j["modules"] == ["notes", "weather"]' 
-compose -f docker-compose.yml -f "$T/compose.test.yml" --profile option2 down -v >/dev/null 2>&1
+compose --profile option2 down -v >/dev/null 2>&1
 # Raspberry Pi override on top: limits, heap, healthcheck.
-echo "-f docker-compose.yml -f docker-compose.rpi.yml -f $T/compose.test.yml" >"$T/compose-files"
+COMPOSE_FILES=(-f docker-compose.yml -f docker-compose.rpi.yml -f "$T/compose.test.yml")
 CONTAINER_MEMORY=768m CONTAINER_CPUS=1.5 NODE_MEMORY=384 \
-  compose -f docker-compose.yml -f docker-compose.rpi.yml -f "$T/compose.test.yml" up -d --no-build app >"$T/c-up-rpi.log" 2>&1
-rpi=$(compose -f docker-compose.yml -f docker-compose.rpi.yml -f "$T/compose.test.yml" ps -q app 2>/dev/null | head -1)
+  compose up -d --no-build app >"$T/c-up-rpi.log" 2>&1
+rpi=$(compose ps -q app 2>/dev/null | head -1)
 check "8 rpi override: memory 768m, 1.5 CPUs" eq "$(d inspect -f '{{.HostConfig.Memory}} {{.HostConfig.NanoCpus}}' "$rpi")" "805306368 1500000000"
 check "8 rpi override: NODE_OPTIONS heap 384" grep -q 'NODE_OPTIONS=--max-old-space-size=384' <(d inspect -f '{{.Config.Env}}' "$rpi")
 check "8 rpi override: healthcheck runs the entrypoint's diagnose" grep -q diagnose <(d inspect -f '{{json .Config.Healthcheck.Test}}' "$rpi")
-compose -f docker-compose.yml -f docker-compose.rpi.yml -f "$T/compose.test.yml" down -v >/dev/null 2>&1
+compose down -v >/dev/null 2>&1
 [[ ${SMOKE_VERBOSE:-0} == 1 || $fail -gt $f0 ]] && for f in c-up c-logs c-up1 c-up2 c-up-rpi; do echo "---- $f"; tail -15 "$T/$f.log" | sed 's/^/    /'; done
 
 # ---------------------------------------------------------------- 9. users, resources, devices
 say "9. users, permissions, resources and devices (issue 4)"
 f0=$fail
-# run_rc NAME [docker run args...]: a container that should stop before the exec; log to $T/NAME.log, exit code to $T/NAME.rc
-run_rc() {
-  local n=$1; shift
-  timeout 60 "$DOCKER" run --rm --label "$LABEL" --network none "$@" >"$T/$n.log" 2>&1; echo $? >"$T/$n.rc"
-}
 # log_has NAME REGEX STRING...: the first line of $T/NAME.log that matches REGEX contains every STRING
 log_has() {
   local l s; l=$(grep -m1 -E "$2" "$T/$1.log") || { echo "no line matches $2"; return 1; }
   shift 2
   for s; do [[ $l == *"$s"* ]] || { echo "'$s' not in: $l"; return 1; }; done
 }
-rc_is() { eq "$(cat "$T/$1.rc")" "$2"; }
 # status_field NAME FIELD: a line of /proc/1/status (the app's) without the name, tabs as spaces
 status_field() { d exec -u 0:0 "$(cname "$1")" grep "^$2:" /proc/1/status | cut -f2- | tr '\t' ' ' | sed 's/ *$//'; }
 # cap_bit NAME SET BIT: prints 1 when capability BIT is in the app's SET (CapEff, CapBnd...), else 0
@@ -428,7 +419,7 @@ chown -R 1001:1001 "$OWNED" && chmod 700 "$OWNED" && chmod 755 "$T/host9"
 
 # 9.1 users and permissions
 run_rc t9u1 --user 0:0 -e ENTRYPOINT_USER=1000:1000 -v "$OWNED:/app/custom-modules:ro" "$IMAGE"
-check "9.1 root, ENTRYPOINT_USER=1000:1000, code 1001:1001 0700: exit 1 (got $(cat "$T/t9u1.rc"))" eq "$(cat "$T/t9u1.rc")" 1
+check "9.1 root, ENTRYPOINT_USER=1000:1000, code 1001:1001 0700: exit 1 (got $(cat "$T/t9u1.rc"))" rc_is t9u1 1
 check "9.1 ... source-not-readable error names owner 1001:1001, mode 0700, app 1000:1000" \
   log_has t9u1 '\[ERR\].*\[source-not-readable\]' 'owner 1001:1001' 'mode 0700' 'runs as 1000:1000'
 check "9.1 ... and the fixes chmod -R 755 HOSTPATH, DOCKER_USER=1001 DOCKER_GROUP=1001" \
@@ -450,7 +441,7 @@ diag t9u2d "$(cname t9u2)"
 check "9.1 ... diagnose: user 1001:1001, drop_from_root, HOME /home/app" \
   rc_json t9u2d 0 'j["user"]["uid"] == 1001 and j["user"]["gid"] == 1001 and j["user"]["drop_from_root"] is True and j["user"]["home"] == "/home/app"'
 run_rc t9u3 -e ENTRYPOINT_USER=1000:1000 "$IMAGE"
-check "9.1 default user 1001, ENTRYPOINT_USER=1000:1000: exit 1 (got $(cat "$T/t9u3.rc"))" eq "$(cat "$T/t9u3.rc")" 1
+check "9.1 default user 1001, ENTRYPOINT_USER=1000:1000: exit 1 (got $(cat "$T/t9u3.rc"))" rc_is t9u3 1
 check "9.1 ... user-mismatch error: started as 1001:1001, cannot become 1000:1000" \
   log_has t9u3 '\[ERR\].*\[user-mismatch\]' 'started as 1001:1001 and cannot become 1000:1000'
 check "9.1 ... names the requested user as given, not as an internal record" not_grep -F 'UserSpec {' "$T/t9u3.log"
@@ -509,12 +500,11 @@ check "9.3 ... start log: gpiomem says not effective" grep -q '/dev/gpiomem is p
 
 # 9.4 a required device that is not there
 run_rc t9r -e ENTRYPOINT_REQUIRE_DEVICES=/dev/gpiomem "$IMAGE"
-check "9.4 ENTRYPOINT_REQUIRE_DEVICES=/dev/gpiomem without the device: exit 1 (got $(cat "$T/t9r.rc"))" eq "$(cat "$T/t9r.rc")" 1
+check "9.4 ENTRYPOINT_REQUIRE_DEVICES=/dev/gpiomem without the device: exit 1 (got $(cat "$T/t9r.rc"))" rc_is t9r 1
 check "9.4 ... device-missing error with the fix --device /dev/gpiomem" \
   log_has t9r '\[ERR\].*\[device-missing\]' '/dev/gpiomem does not exist' 'docker run --device /dev/gpiomem'
 check "9.4 ... the app never started" not_grep -q 'demo-app:' "$T/t9r.log"
-d run --rm --label "$LABEL" --network none --entrypoint /usr/local/bin/entrypoint "$IMAGE" \
-  diagnose --json --require-device /dev/gpiomem >"$T/t9rd.json" 2>"$T/t9rd.err"; echo $? >"$T/t9rd.rc"
+run_json t9rd --entrypoint /usr/local/bin/entrypoint "$IMAGE" diagnose --json --require-device /dev/gpiomem
 check "9.4 diagnose --require-device /dev/gpiomem: exit 1, status error, device-missing" \
   rc_json t9rd 1 'j["status"] == "error" and finding("device-missing")["path"] == "/dev/gpiomem"'
 check "9.4 ... devices lists /dev/gpiomem as required, missing" \
