@@ -75,12 +75,12 @@ public static class SettingsBinder
         if (!string.IsNullOrWhiteSpace(userText))
         {
             var spec = Core.Users.UserSpec.Parse(userText);
-            if (!spec.IsValid)
+            if (!spec.IsOk)
             {
                 return Result<Settings>.Fail($"--user / ENTRYPOINT_USER: {spec.Error}");
             }
 
-            user = spec.Spec;
+            user = spec.Value;
         }
 
         var devices = List(options.RequireDevice);

@@ -24,7 +24,7 @@ public class LaunchPlannerTests
     private static Settings Settings(string? user = null, string[]? devices = null, bool heapAuto = false) => new()
     {
         Links = LinkSpecParser.Defaults,
-        User = user is null ? null : UserSpec.Parse(user).Spec,
+        User = user is null ? null : UserSpec.Parse(user).Value,
         RequiredDevices = devices ?? [],
         NodeHeapAuto = heapAuto,
     };

@@ -36,8 +36,8 @@ public class UserSpecTests
     {
         var result = UserSpec.Parse(text);
 
-        Assert.True(result.IsValid, result.Error);
-        Assert.Equal(new UserSpec(user, group), result.Spec);
+        Assert.True(result.IsOk, result.Error);
+        Assert.Equal(new UserSpec(user, group), result.Value);
     }
 
     [Theory]
@@ -57,7 +57,7 @@ public class UserSpecTests
     {
         var result = UserSpec.Parse(text);
 
-        Assert.False(result.IsValid);
+        Assert.False(result.IsOk);
         Assert.Contains($"'{text}'", result.Error, StringComparison.Ordinal);
         Assert.Contains(reason, result.Error, StringComparison.Ordinal);
         Assert.Contains("NAME[:GROUP] or UID[:GID]", result.Error, StringComparison.Ordinal);
@@ -102,9 +102,9 @@ public class UserSpecTests
     [Fact]
     public void A_user_name_not_in_passwd_is_an_error_naming_it()
     {
-        var result = UserSpec.Parse("pi").Spec!.Resolve(PasswdFile, GroupFile);
+        var result = UserSpec.Parse("pi").Value.Resolve(PasswdFile, GroupFile);
 
-        Assert.False(result.IsValid);
+        Assert.False(result.IsOk);
         Assert.Contains("user 'pi' is not in the image's /etc/passwd", result.Error, StringComparison.Ordinal);
         Assert.Contains("UID[:GID]", result.Error, StringComparison.Ordinal);
     }
@@ -112,9 +112,9 @@ public class UserSpecTests
     [Fact]
     public void A_group_name_not_in_group_is_an_error_naming_it()
     {
-        var result = UserSpec.Parse("node:dialout").Spec!.Resolve(PasswdFile, GroupFile);
+        var result = UserSpec.Parse("node:dialout").Value.Resolve(PasswdFile, GroupFile);
 
-        Assert.False(result.IsValid);
+        Assert.False(result.IsOk);
         Assert.Contains("group 'dialout' is not in the image's /etc/group", result.Error, StringComparison.Ordinal);
     }
 
@@ -123,7 +123,7 @@ public class UserSpecTests
     {
         var passwd = Passwd.Parse("node:x:1000:1000::/home/node:/bin/sh\nnode:x:2000:2000::/other:/bin/sh\n");
 
-        var user = UserSpec.Parse("node").Spec!.Resolve(passwd, []).User!;
+        var user = UserSpec.Parse("node").Value.Resolve(passwd, []).Value;
 
         Assert.Equal((1000u, "/home/node"), (user.Uid, user.Home));
     }
@@ -142,9 +142,9 @@ public class UserSpecTests
     private static ResolvedUser Resolve(string text)
     {
         var parsed = UserSpec.Parse(text);
-        Assert.True(parsed.IsValid, parsed.Error);
-        var resolved = parsed.Spec.Resolve(PasswdFile, GroupFile);
-        Assert.True(resolved.IsValid, resolved.Error);
-        return resolved.User;
+        Assert.True(parsed.IsOk, parsed.Error);
+        var resolved = parsed.Value.Resolve(PasswdFile, GroupFile);
+        Assert.True(resolved.IsOk, resolved.Error);
+        return resolved.Value;
     }
 }

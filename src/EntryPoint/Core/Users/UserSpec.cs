@@ -1,5 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-
 namespace EntryPoint.Core.Users;
 
 /// <summary>
@@ -20,7 +18,7 @@ public sealed record UserSpec(string User, string? Group)
     public uint? Gid => Group is not null && Passwd.TryParseId(Group, out var gid) ? gid : null;
 
     /// <summary>Splits <c>USER[:GROUP]</c>; bad input gives an error that names the value and the accepted form.</summary>
-    public static UserSpecResult Parse(string? text)
+    public static Result<UserSpec> Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -45,7 +43,7 @@ public sealed record UserSpec(string User, string? Group)
             return Invalid(text, groupProblem);
         }
 
-        return new UserSpecResult(new UserSpec(user, group), null);
+        return Result<UserSpec>.Ok(new UserSpec(user, group));
     }
 
     /// <summary>
@@ -57,7 +55,7 @@ public sealed record UserSpec(string User, string? Group)
     /// --user UID</c>, gosu and su-exec do, so a user moving from them sees the same ids. The supplementary groups are
     /// the primary gid plus every group that lists the user's name, as login's initgroups() gives.
     /// </remarks>
-    public ResolvedUserResult Resolve(IReadOnlyList<PasswdEntry> passwd, IReadOnlyList<GroupEntry> groups)
+    public Result<ResolvedUser> Resolve(IReadOnlyList<PasswdEntry> passwd, IReadOnlyList<GroupEntry> groups)
     {
         PasswdEntry? account;
         uint uid;
@@ -71,8 +69,7 @@ public sealed record UserSpec(string User, string? Group)
             account = passwd.FirstOrDefault(p => p.Name == User);
             if (account is null)
             {
-                return new ResolvedUserResult(
-                    null,
+                return Result<ResolvedUser>.Fail(
                     $"user '{User}' is not in the image's /etc/passwd; use a user listed there or a number: {AcceptedForm}.");
             }
 
@@ -93,8 +90,7 @@ public sealed record UserSpec(string User, string? Group)
             var group = groups.FirstOrDefault(g => g.Name == Group);
             if (group is null)
             {
-                return new ResolvedUserResult(
-                    null,
+                return Result<ResolvedUser>.Fail(
                     $"group '{Group}' is not in the image's /etc/group; use a group listed there or a number: {AcceptedForm}.");
             }
 
@@ -114,11 +110,11 @@ public sealed record UserSpec(string User, string? Group)
         }
 
         var home = string.IsNullOrEmpty(account?.Home) ? "/" : account.Home;
-        return new ResolvedUserResult(new ResolvedUser(uid, gid, account?.Name, home, supplementary), null);
+        return Result<ResolvedUser>.Ok(new ResolvedUser(uid, gid, account?.Name, home, supplementary));
     }
 
-    private static UserSpecResult Invalid(string text, string reason) =>
-        new(null, $"user '{text}' is not valid ({reason}); expected {AcceptedForm}.");
+    private static Result<UserSpec> Invalid(string text, string reason) =>
+        Result<UserSpec>.Fail($"user '{text}' is not valid ({reason}); expected {AcceptedForm}.");
 
     // Names are only looked up, never created, so this rejects only what cannot be a name or id at all: a name that
     // starts with '-' ("-1" is not uid 4294967295) or holds spaces or control characters, and numbers out of range.
@@ -141,22 +137,6 @@ public sealed record UserSpec(string User, string? Group)
 
         return null;
     }
-}
-
-/// <summary>The outcome of <see cref="UserSpec.Parse"/>: a spec, or an error message for the user.</summary>
-public sealed record UserSpecResult(UserSpec? Spec, string? Error)
-{
-    [MemberNotNullWhen(true, nameof(Spec))]
-    [MemberNotNullWhen(false, nameof(Error))]
-    public bool IsValid => Spec is not null;
-}
-
-/// <summary>The outcome of <see cref="UserSpec.Resolve"/>: a user, or an error message for the user.</summary>
-public sealed record ResolvedUserResult(ResolvedUser? User, string? Error)
-{
-    [MemberNotNullWhen(true, nameof(User))]
-    [MemberNotNullWhen(false, nameof(Error))]
-    public bool IsValid => User is not null;
 }
 
 /// <summary>
