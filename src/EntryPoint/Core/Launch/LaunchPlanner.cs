@@ -37,7 +37,7 @@ public static class LaunchPlanner
         // The app's capabilities, not ours: after execve a non-root user keeps only the ambient set.
         var rawio = system.Capabilities is not { } caps ? (bool?)null
             : identity.IsRoot ? caps.HasEffective(Capabilities.SysRawio)
-            : ((caps.Ambient >> Capabilities.SysRawio) & 1) != 0;
+            : caps.HasAmbient(Capabilities.SysRawio);
         if (gpio is not null && DeviceRules.ReportGpioMem(gpio, rawio ?? false, identity.IsRoot) is { } gpioFinding)
         {
             findings.Add(gpioFinding);

@@ -18,7 +18,8 @@ public sealed record Capabilities(ulong Inheritable, ulong Permitted, ulong Effe
 
     public bool HasPermitted(int bit) => Has(Permitted, bit);
 
-    public bool HasBounding(int bit) => Has(Bounding, bit);
+    /// <summary>The set a non-root user keeps across execve.</summary>
+    public bool HasAmbient(int bit) => Has(Ambient, bit);
 
     /// <summary>
     /// Parses the capability lines of <c>/proc/PID/status</c>: a name, a colon, a tab and 16 hex digits, e.g.
