@@ -60,7 +60,7 @@ public sealed class SnapshotReader(string root, Func<MountTable> readMounts) : I
             return new SourceState(SourceKind.NotDirectory, Empty, mount, null);
         }
 
-        var facts = Facts(status);
+        var facts = status.Facts;
         var (inventory, problem) = InventoryReader.Read(path, link.Markers);
         return problem is null
             ? new SourceState(SourceKind.Directory, inventory, mount, null, facts)
@@ -90,7 +90,7 @@ public sealed class SnapshotReader(string root, Func<MountTable> readMounts) : I
         if (mount is not null)
         {
             var (mounted, _) = status.IsDirectory ? InventoryReader.Read(path, link.Markers) : (null, null);
-            return Target(TargetKind.MountPoint, null) with { Mount = mount, MountedInventory = mounted, Facts = Facts(status) };
+            return Target(TargetKind.MountPoint, null) with { Mount = mount, MountedInventory = mounted, Facts = status.Facts };
         }
 
         if (status.IsSymlink)
@@ -183,7 +183,6 @@ public sealed class SnapshotReader(string root, Func<MountTable> readMounts) : I
         return null;
     }
 
-    private static FileFacts Facts(FileStatus status) => new(status.Uid, status.Gid, status.Permissions, status.IsDirectory);
 
     private static TargetState Target(TargetKind kind, string? writeProblem) =>
         new(kind, null, false, false, null, [], [], writeProblem, null);

@@ -80,7 +80,7 @@ public static class HookPlanner
         }
 
         var facts = entry.Facts!;
-        if ((facts.PermissionBits & 0x49) == 0)
+        if (!PermissionRules.HasAnyExecuteBit(facts))
         {
             findings.Add(Finding.Warning("hook-not-executable", path,
                 $"The hook {path} (mode {facts.OctalMode}) is not executable, so it is skipped.",

@@ -37,13 +37,16 @@ public static class PermissionRules
 
     /// <summary>Execute for a file, search (entering, opening by name) for a directory.</summary>
     public static bool CanExecute(FileFacts file, AppIdentity app) =>
-        app.IsRoot ? file.IsDirectory || (file.PermissionBits & AnyExecute) != 0 : Allowed(file, app, Execute);
+        app.IsRoot ? file.IsDirectory || HasAnyExecuteBit(file) : Allowed(file, app, Execute);
 
     /// <summary>A directory needs r (to read the names) and x (to open what is in it); a file needs r.</summary>
     public static bool CanList(FileFacts file, AppIdentity app) =>
         CanRead(file, app) && (!file.IsDirectory || CanExecute(file, app));
 
     public static bool IsWorldWritable(FileFacts file) => (file.PermissionBits & OtherWrite) != 0;
+
+    /// <summary>Whether any x bit is set: a file meant to be run, by someone.</summary>
+    public static bool HasAnyExecuteBit(FileFacts file) => (file.PermissionBits & AnyExecute) != 0;
 
     /// <summary>
     /// The findings for a link's SOURCE (custom code): an error when the app's user cannot list or read it, a warning

@@ -28,7 +28,7 @@ public sealed class HookReader(string root) : IHookSource
             return new HookSnapshot(dir, HookDirState.Unreadable, null, [], Errno.Describe(errno));
         }
 
-        var dirFacts = Facts(status);
+        var dirFacts = status.Facts;
         if (!status.IsDirectory)
         {
             return new HookSnapshot(dir, HookDirState.NotADirectory, dirFacts, []);
@@ -60,8 +60,6 @@ public sealed class HookReader(string root) : IHookSource
         }
 
         var kind = status.IsRegular ? HookEntryKind.File : status.IsDirectory ? HookEntryKind.Directory : HookEntryKind.Other;
-        return new HookEntry(name, kind, Facts(status));
+        return new HookEntry(name, kind, status.Facts);
     }
-
-    private static FileFacts Facts(FileStatus status) => new(status.Uid, status.Gid, status.Mode, status.IsDirectory);
 }

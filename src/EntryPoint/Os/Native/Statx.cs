@@ -13,6 +13,9 @@ public readonly record struct FileStatus(uint Mode, uint Uid, uint Gid, uint Dev
     public bool IsCharDevice => (Mode & TypeMask) == 0x2000;
     public uint Permissions => Mode & 0xFFF;
 
+    /// <summary>Owner and mode, for the permission rules.</summary>
+    public Core.Users.FileFacts Facts => new(Uid, Gid, Permissions, IsDirectory);
+
     public bool SameFileAs(FileStatus other) =>
         Inode == other.Inode && DevMajor == other.DevMajor && DevMinor == other.DevMinor;
 }
