@@ -67,7 +67,7 @@ public static class LaunchReport
             json.WriteBoolean("char_device", device.IsCharDevice);
             if (device.Exists)
             {
-                json.WriteString("mode", "0" + Convert.ToString(device.Mode & 0xFFF, 8));
+                json.WriteString("mode", device.Facts.OctalMode);
                 json.WriteString("owner", $"{device.OwnerUid}:{device.OwnerGid}");
                 json.WriteString("device_number", $"{device.Major}:{device.Minor}");
             }
@@ -94,7 +94,7 @@ public static class LaunchReport
         output.WriteLine($"resources: {Resources(plan)}");
         foreach (var device in plan.Devices)
         {
-            var state = device.Exists ? $"{(device.IsCharDevice ? "char" : "not a char")} device {device.Major}:{device.Minor}, owner {device.OwnerUid}:{device.OwnerGid}, mode 0{Convert.ToString(device.Mode & 0xFFF, 8)}" : "missing";
+            var state = device.Exists ? $"{(device.IsCharDevice ? "char" : "not a char")} device {device.Major}:{device.Minor}, owner {device.OwnerUid}:{device.OwnerGid}, mode {device.Facts.OctalMode}" : "missing";
             output.WriteLine($"device {device.Path}{(plan.RequiredDevices.Contains(device.Path) ? " (required)" : "")}: {state}");
         }
 
