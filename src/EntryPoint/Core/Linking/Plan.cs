@@ -20,6 +20,9 @@ public enum LinkAction
 public sealed record LinkPlan(LinkSnapshot Snapshot, LinkMode Mode, LinkAction Action, string Outcome, IReadOnlyList<Finding> Findings)
 {
     public LinkSpec Spec => Snapshot.Spec;
+
+    /// <summary>The custom code this link is about: the mounted TARGET's for a direct mount, else SOURCE's.</summary>
+    public Inventory? Inventory => Mode == LinkMode.BindMount ? Snapshot.Target.MountedInventory : Snapshot.Source.Inventory;
 }
 
 public sealed record Plan(IReadOnlyList<LinkPlan> Links, IReadOnlyList<Finding> Findings)

@@ -62,13 +62,13 @@ public static class Planner
                     $"{spec.Target} is not linked yet; a start will link it to {spec.Source}"));
             }
 
-            var inventory = mode == LinkMode.BindMount ? target.MountedInventory : source.Inventory;
-            if (mode is LinkMode.Symlink or LinkMode.BindMount && inventory is not null)
+            var plan = new LinkPlan(link, mode, action, outcome, findings);
+            if (mode is LinkMode.Symlink or LinkMode.BindMount && plan.Inventory is { } inventory)
             {
                 AddInventoryFindings(spec, mode == LinkMode.BindMount ? spec.Target : spec.Source, inventory, findings);
             }
 
-            return new LinkPlan(link, mode, action, outcome, findings);
+            return plan;
         }
 
         switch (target.Kind)

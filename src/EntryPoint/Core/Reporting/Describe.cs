@@ -32,10 +32,6 @@ public static class Describe
     };
 
     /// <summary>How many entries of custom code the app gets through this link.</summary>
-    public static int EntryCount(LinkPlan plan) => plan.Mode switch
-    {
-        LinkMode.BindMount => plan.Snapshot.Target.MountedInventory?.Total ?? 0,
-        LinkMode.Symlink => plan.Snapshot.Source.Inventory.Total,
-        _ => 0,
-    };
+    public static int EntryCount(LinkPlan plan) =>
+        plan.Mode is LinkMode.BindMount or LinkMode.Symlink ? plan.Inventory?.Total ?? 0 : 0;
 }

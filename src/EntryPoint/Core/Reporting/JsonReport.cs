@@ -56,7 +56,7 @@ public static class JsonReport
         WriteMount(json, "source_mount", snapshot.Source.Mount);
         WriteMount(json, "target_mount", snapshot.Target.Mount);
 
-        var inventory = link.Mode == LinkMode.BindMount ? snapshot.Target.MountedInventory : snapshot.Source.Inventory;
+        var inventory = link.Inventory;
         json.WriteNumber("entries_total", inventory?.Total ?? 0);
         json.WriteBoolean("entries_truncated", inventory?.Truncated ?? false);
         json.WriteStartArray("entries");

@@ -15,7 +15,7 @@ public static class TextReport
             output.WriteLine($"custom {link.Spec.Name}: mode={Plan.ModeName(link.Mode)} ({link.Outcome})");
             output.WriteLine($"  target {link.Spec.Target}: {Describe.Target(snapshot.Target)}");
             output.WriteLine($"  source {link.Spec.Source}: {Describe.Source(snapshot.Source)}");
-            var inventory = link.Mode == LinkMode.BindMount ? snapshot.Target.MountedInventory : snapshot.Source.Inventory;
+            var inventory = link.Inventory;
             foreach (var entry in inventory?.Entries ?? [])
             {
                 var found = entry.Found switch { true => "found by the app", false => "NOT found by the app", null => "" };
