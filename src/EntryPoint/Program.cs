@@ -25,7 +25,7 @@ internal sealed class Handlers : IHandlers
         var (snapshots, launch) = Probes(settings);
         var applier = new Applier(new LinkWriter(settings.Root), snapshots, Environment.ProcessId);
         var handler = new RunHandler(settings, snapshots, launch, applier, new PrivilegeDrop(), new ProcessReplacer(), log,
-            Environment.GetEnvironmentVariable, AppEnvironment(), Environment.ProcessId,
+            Environment.GetEnvironmentVariable, EnvironmentBlock.Current(), Environment.ProcessId,
             new HookStep(settings, new HookReader(settings.Root), new HookRunner(HookSessionPrefix()), log));
         return handler.Handle(command);
     }
@@ -43,10 +43,4 @@ internal sealed class Handlers : IHandlers
     /// <summary>This very binary as the session helper of the hooks; none when it cannot be found.</summary>
     private static string[] HookSessionPrefix() =>
         Environment.ProcessPath is { } self ? [self, HookSession.Token] : [];
-
-    private static List<KeyValuePair<string, string>> AppEnvironment() =>
-        Environment.GetEnvironmentVariables()
-            .Cast<System.Collections.DictionaryEntry>()
-            .Select(e => new KeyValuePair<string, string>((string)e.Key, (string?)e.Value ?? ""))
-            .ToList();
 }

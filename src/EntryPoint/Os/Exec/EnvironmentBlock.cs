@@ -12,6 +12,13 @@ public static class EnvironmentBlock
 {
     public const string SelfEnviron = "/proc/self/environ";
 
+    /// <summary>This process's environment as .NET sees it: the list the entrypoint changes before handing it on.</summary>
+    public static List<KeyValuePair<string, string>> Current() =>
+        Environment.GetEnvironmentVariables()
+            .Cast<System.Collections.DictionaryEntry>()
+            .Select(e => new KeyValuePair<string, string>((string)e.Key, (string?)e.Value ?? ""))
+            .ToList();
+
     /// <summary>The raw entries of <paramref name="path"/>, or null when it cannot be read (no /proc).</summary>
     public static IReadOnlyList<byte[]>? ReadRaw(string path = SelfEnviron)
     {

@@ -20,6 +20,14 @@ public sealed class ProcessReplacer : IProcessReplacer
         Signals.ResetForExec();
         var errno = Execve.Run(path, argv, env);
         var code = errno is Errno.ENOENT ? CommandResolver.NotFound : CommandResolver.NotExecutable;
-        return (code, $"{path}: cannot execute: {Errno.Describe(errno)}");
+        return (code, $"{path}: {Why(errno)}");
     }
+
+    // The file was there a moment ago, so ENOENT and ENOEXEC are about its first line, the usual script mistakes.
+    private static string Why(int errno) => errno switch
+    {
+        Errno.ENOEXEC => "exec format error (a script needs a first line such as #!/bin/sh)",
+        Errno.ENOENT => "no such file, or the interpreter on its #! line is missing",
+        _ => Errno.Describe(errno),
+    };
 }

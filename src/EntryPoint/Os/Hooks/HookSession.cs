@@ -1,4 +1,4 @@
-using EntryPoint.Core;
+using EntryPoint.Os.Exec;
 using EntryPoint.Os.Native;
 
 namespace EntryPoint.Os.Hooks;
@@ -22,19 +22,8 @@ public static class HookSession
 
         // Should it fail, the hook still runs with two pipes; only the order across them is lost.
         Dup2.Onto(1, 2);
-        var environment = Environment.GetEnvironmentVariables()
-            .Cast<System.Collections.DictionaryEntry>()
-            .Select(e => $"{e.Key}={e.Value}")
-            .ToList();
-        CloseRange.MarkAllCloseOnExec();
-        Signals.ResetForExec();
-        var errno = Execve.Run(path, [path], environment);
-        var why = errno == Errno.ENOEXEC
-            ? "exec format error (a script needs a first line such as #!/bin/sh)"
-            : errno == Errno.ENOENT
-                ? "no such file, or the interpreter on its #! line is missing"
-                : Errno.Describe(errno);
-        Console.Error.WriteLine($"cannot run {path}: {why}");
-        return errno == Errno.ENOENT ? 127 : 126;
+        var (code, problem) = new ProcessReplacer().Replace(path, [path], EnvironmentBlock.Current());
+        Console.Error.WriteLine($"cannot run {problem}");
+        return code;
     }
 }

@@ -12,9 +12,6 @@ public static unsafe partial class Execve
     [LibraryImport("libc", EntryPoint = "execve", SetLastError = true)]
     private static partial int ExecveNative(byte* path, byte** argv, byte** envp);
 
-    public static int Run(string path, IReadOnlyList<string> argv, IReadOnlyList<string> envp) =>
-        Run(path, argv, envp.Select(Encoding.UTF8.GetBytes).ToList());
-
     /// <summary>With the environment as raw entries, so that bytes that are not UTF-8 pass unchanged.</summary>
     public static int Run(string path, IReadOnlyList<string> argv, IReadOnlyList<byte[]> envp)
     {
