@@ -34,14 +34,13 @@ public static class Planner
         var hasCode = source.HasCustomCode;
 
         // Why nothing is linked: a SOURCE that cannot be used is never called empty.
-        var noCode = source.Kind switch
+        var (noCode, noCodeOutcome) = source.Kind switch
         {
-            SourceKind.Unreadable => "cannot be read",
-            SourceKind.Loop => "is a symlink loop",
-            SourceKind.InsideTarget => "leads into the TARGET",
-            _ => "has no custom code",
+            SourceKind.Unreadable => ("cannot be read", "source cannot be read"),
+            SourceKind.Loop => ("is a symlink loop", "source is a symlink loop"),
+            SourceKind.InsideTarget => ("leads into the TARGET", "source leads into the TARGET"),
+            _ => ("has no custom code", "no custom code"),
         };
-        var noCodeOutcome = noCode == "has no custom code" ? "no custom code" : $"source {noCode}";
 
         AddSourceFindings(spec, source, findings);
 
