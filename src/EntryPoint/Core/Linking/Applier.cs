@@ -62,6 +62,7 @@ public sealed class Applier(ILinkWriter writer, ISnapshotSource probe, int proce
     private (string Step, NativeResult Result)? ReplaceLink(LinkSpec spec, string linkText)
     {
         var temp = $"{ContainerPath.Parent(spec.Target)}/{TemporaryPrefix(spec)}{processId}";
+        var noLongerASymlink = ($"replacing {spec.Target} (it stopped being a symlink since it was examined; it was left as it is)", new NativeResult(Errno.EEXIST));
         var made = writer.Symlink(linkText, temp);
         if (made.Errno == Errno.EEXIST && writer.IsSymlink(temp))
         {
@@ -98,7 +99,7 @@ public sealed class Applier(ILinkWriter writer, ISnapshotSource probe, int proce
             }
 
             writer.UnlinkFileOrSymlink(temp);
-            return ($"replacing {spec.Target} (it stopped being a symlink since it was examined; it was left as it is)", new NativeResult(Errno.EEXIST));
+            return noLongerASymlink;
         }
 
         if (swapped.Errno == Errno.ENOENT && !writer.IsSymlink(spec.Target))
@@ -128,7 +129,7 @@ public sealed class Applier(ILinkWriter writer, ISnapshotSource probe, int proce
             if (!writer.IsSymlink(spec.Target))
             {
                 writer.UnlinkFileOrSymlink(temp);
-                return ($"replacing {spec.Target} (it stopped being a symlink since it was examined; it was left as it is)", new NativeResult(Errno.EEXIST));
+                return noLongerASymlink;
             }
 
             var renamed = writer.Rename(temp, spec.Target);
