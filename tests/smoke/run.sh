@@ -446,7 +446,7 @@ check "9.1 ... user-mismatch error: started as 1001:1001, cannot become 1000:100
   log_has t9u3 '\[ERR\].*\[user-mismatch\]' 'started as 1001:1001 and cannot become 1000:1000'
 check "9.1 ... names the requested user as given, not as an internal record" not_grep -F 'UserSpec {' "$T/t9u3.log"
 run_rc t9u4 --user 0:0 -e ENTRYPOINT_USER=nosuchuser "$IMAGE"
-check "9.1 root, ENTRYPOINT_USER=nosuchuser: exit 1 (got $(cat "$T/t9u4.rc"))" rc_is t9u4 1
+check "9.1 root, ENTRYPOINT_USER=nosuchuser: exit 2, a bad value (got $(cat "$T/t9u4.rc"))" rc_is t9u4 2
 check "9.1 ... user-unknown error naming the value as given" log_has t9u4 '\[ERR\].*\[user-unknown\]' '--user nosuchuser:'
 
 # 9.2 memory and CPU limits, Node heap (the compose NODE_MEMORY=512 with a 256m container)

@@ -56,6 +56,7 @@ public sealed class DiagnoseHandler(Settings settings, ISnapshotSource snapshots
             stdout.Flush();
         }
 
-        return Finding.Fail(plan.AllFindings.Concat(extra), settings.Strict) ? ExitCodes.Unhealthy : ExitCodes.Ok;
+        var findings = plan.AllFindings.Concat(extra).ToList();
+        return Finding.Fail(findings, settings.Strict) ? Finding.ExitCode(findings, ExitCodes.Usage, ExitCodes.Unhealthy) : ExitCodes.Ok;
     }
 }

@@ -45,11 +45,12 @@ public sealed class RunHandler(
                 report.Link(link, link.Outcome);
             }
 
-            Report(report, plan.AllFindings.Concat(processFindings));
-            var errors = plan.AllFindings.Concat(processFindings).Count(f => f.Severity == Severity.Error);
+            var findings = plan.AllFindings.Concat(processFindings).ToList();
+            Report(report, findings);
+            var errors = findings.Count(f => f.Severity == Severity.Error);
             log.Error("start stopped before any change: {Problems}; nothing was changed",
                 errors > 0 ? $"{errors} error(s)" : "warnings with --strict");
-            return ExitCodes.SetupFailed;
+            return Finding.ExitCode(findings, ExitCodes.Usage, ExitCodes.SetupFailed);
         }
 
         var failures = new List<Finding>();

@@ -52,9 +52,9 @@ public static class HelpText
           -h, --help                    show this help
           --version                     show the version
 
-        Exit codes: diagnose 0 healthy, 1 an error found (with --strict, a warning too), 2 usage error.
-        run, before the exec: 1 setup failed, 2 usage error or no COMMAND, 126 COMMAND not executable,
-        127 COMMAND not found; after the exec, the exit code is the app's.
+        Exit codes: diagnose 0 healthy, 1 an error found (with --strict, a warning too), 2 usage error (a bad
+        value, including a --user the image lacks). run, before the exec: 1 setup failed, 2 usage error or no
+        COMMAND, 126 COMMAND not executable, 127 COMMAND not found; after the exec, the exit code is the app's.
 
         Examples:
           docker run -v ./modules:/app/custom-modules:ro IMAGE               (ENTRYPOINT entrypoint, CMD node build/index.js)

@@ -14,6 +14,12 @@ public enum Severity
 /// </summary>
 public sealed record Finding(Severity Severity, string Code, string? Path, string Message, string? Hint = null)
 {
+    /// <summary>An error in a value the operator gave (found only once the image is probed): exit 2, as a bad option.</summary>
+    public bool IsUsage { get; init; }
+
+    public static Finding Usage(string code, string? path, string message, string? hint = null) =>
+        new(Severity.Error, code, path, message, hint) { IsUsage = true };
+
     public static Finding Info(string code, string? path, string message, string? hint = null) =>
         new(Severity.Info, code, path, message, hint);
 
@@ -26,4 +32,8 @@ public sealed record Finding(Severity Severity, string Code, string? Path, strin
     /// <summary>The contract's one rule for failing: an error, or under --strict a warning too.</summary>
     public static bool Fail(IEnumerable<Finding> findings, bool strict) =>
         findings.Any(f => f.Severity == Severity.Error || (strict && f.Severity == Severity.Warning));
+
+    /// <summary>The exit code for failing <paramref name="findings"/>: usage (2) when a value the operator gave is wrong, else <paramref name="otherwise"/>.</summary>
+    public static int ExitCode(IEnumerable<Finding> findings, int usage, int otherwise) =>
+        findings.Any(f => f.IsUsage) ? usage : otherwise;
 }

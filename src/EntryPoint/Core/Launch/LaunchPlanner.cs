@@ -65,7 +65,7 @@ public static class LaunchPlanner
         var resolved = settings.User.Resolve(system.Passwd, system.Groups);
         if (!resolved.IsOk)
         {
-            findings.Add(Finding.Error("user-unknown", "/etc/passwd", $"--user {settings.User}: {resolved.Error}",
+            findings.Add(Finding.Usage("user-unknown", "/etc/passwd", $"--user {settings.User}: {resolved.Error}",
                 "add the user to the image (e.g. useradd in the Dockerfile), or give numbers: --user 1001:1001"));
             return (null, current, currentName);
         }
