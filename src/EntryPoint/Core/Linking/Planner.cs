@@ -81,6 +81,7 @@ public static class Planner
                 }
 
                 AddReadWriteFinding(spec.Target, target.Mount, target.MountedInventory?.Total > 0, findings);
+                AddDeletedMountFinding("target-mount-deleted", spec.Target, target.Mount, findings);
                 return Done(LinkMode.BindMount, LinkAction.None, "mounted directly, left untouched");
 
             case TargetKind.Unreadable:
@@ -171,10 +172,15 @@ public static class Planner
                 break;
         }
 
-        if (source.Mount is { RootDeleted: true } deleted)
+        AddDeletedMountFinding("source-mount-deleted", spec.Source, source.Mount, findings);
+    }
+
+    private static void AddDeletedMountFinding(string code, string path, MountEntry? mount, List<Finding> findings)
+    {
+        if (mount is { RootDeleted: true } deleted)
         {
-            findings.Add(Finding.Warning("source-mount-deleted", spec.Source,
-                $"the host directory mounted at {spec.Source} ({deleted.Root}) was deleted on the host",
+            findings.Add(Finding.Warning(code, path,
+                $"the host directory mounted at {path} ({deleted.Root}) was deleted on the host",
                 "recreate it on the host and restart the container"));
         }
     }
