@@ -16,22 +16,13 @@ public static class Group
     public static IReadOnlyList<GroupEntry> Parse(string text)
     {
         var entries = new List<GroupEntry>();
-        foreach (var rawLine in text.Split('\n'))
+        foreach (var fields in Passwd.Records(text, 4))
         {
-            var line = rawLine.TrimEnd('\r');
-            if (line.Length == 0 || line[0] == '#')
+            if (Passwd.TryParseId(fields[2], out var gid))
             {
-                continue;
+                var members = fields[3].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                entries.Add(new GroupEntry(fields[0], gid, members));
             }
-
-            var fields = line.Split(':');
-            if (fields.Length != 4 || fields[0].Length == 0 || !Passwd.TryParseId(fields[2], out var gid))
-            {
-                continue;
-            }
-
-            var members = fields[3].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            entries.Add(new GroupEntry(fields[0], gid, members));
         }
 
         return entries;

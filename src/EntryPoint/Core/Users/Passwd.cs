@@ -18,6 +18,27 @@ public static class Passwd
     public static IReadOnlyList<PasswdEntry> Parse(string text)
     {
         var entries = new List<PasswdEntry>();
+        foreach (var fields in Records(text, 7))
+        {
+            if (TryParseId(fields[2], out var uid) && TryParseId(fields[3], out var gid))
+            {
+                entries.Add(new PasswdEntry(fields[0], uid, gid, fields[4], fields[5], fields[6]));
+            }
+        }
+
+        return entries;
+    }
+
+    /// <summary>Reads and parses the file; a missing file (a distroless image) is an empty list, not an error.</summary>
+    public static IReadOnlyList<PasswdEntry> Read(string path = DefaultPath) =>
+        File.Exists(path) ? Parse(File.ReadAllText(path)) : [];
+
+    /// <summary>
+    /// The colon-separated records of passwd(5) and group(5) text with exactly <paramref name="fieldCount"/> fields and
+    /// a name; comments, blank lines and anything else are skipped.
+    /// </summary>
+    internal static IEnumerable<string[]> Records(string text, int fieldCount)
+    {
         foreach (var rawLine in text.Split('\n'))
         {
             var line = rawLine.TrimEnd('\r');
@@ -27,21 +48,12 @@ public static class Passwd
             }
 
             var fields = line.Split(':');
-            if (fields.Length != 7 || fields[0].Length == 0
-                || !TryParseId(fields[2], out var uid) || !TryParseId(fields[3], out var gid))
+            if (fields.Length == fieldCount && fields[0].Length > 0)
             {
-                continue;
+                yield return fields;
             }
-
-            entries.Add(new PasswdEntry(fields[0], uid, gid, fields[4], fields[5], fields[6]));
         }
-
-        return entries;
     }
-
-    /// <summary>Reads and parses the file; a missing file (a distroless image) is an empty list, not an error.</summary>
-    public static IReadOnlyList<PasswdEntry> Read(string path = DefaultPath) =>
-        File.Exists(path) ? Parse(File.ReadAllText(path)) : [];
 
     // (uid_t)-1 means "no change" to setuid/chown, so it is never a real id.
     internal static bool TryParseId(string text, out uint id) =>
