@@ -7,22 +7,6 @@ public sealed class FaultAndPathTests : IDisposable
 
     public void Dispose() => _ns.Dispose();
 
-    private void ImageTree()
-    {
-        _ns.File($"{_ns.Root}/app/modules/custom/.gitkeep");
-        _ns.File($"{_ns.Root}/app/modules/custom/README.md", "Mount custom modules here.");
-        Directory.CreateDirectory($"{_ns.Root}/app/custom-modules");
-        Directory.CreateDirectory($"{_ns.Root}/app/custom-mcp");
-    }
-
-    private void ModulesOnHost(params string[] names)
-    {
-        foreach (var name in names)
-        {
-            _ns.File($"{_ns.Host}/mods/{name}/module.yaml", "name: " + name);
-        }
-    }
-
     /// <summary>Every path under the namespace's directory with its kind, link text or content: to show what changed.</summary>
     private Dictionary<string, string> Listing()
     {
@@ -67,8 +51,8 @@ public sealed class FaultAndPathTests : IDisposable
     public void A_source_that_cannot_be_listed_is_an_error_never_taken_for_empty()
     {
         Namespace.SkipUnlessPossible();
-        ImageTree();
-        ModulesOnHost("weather");
+        _ns.ImageTree();
+        _ns.ModulesOnHost("weather");
         var before = Listing();
 
         // As an unprivileged user (root reads through permission bits), with the host folder closed to others.
@@ -99,7 +83,7 @@ public sealed class FaultAndPathTests : IDisposable
     public void No_inodes_left_is_a_clear_error_with_exit_1_and_an_old_symlink_stays()
     {
         Namespace.SkipUnlessPossible();
-        ModulesOnHost("weather");
+        _ns.ModulesOnHost("weather");
         Directory.CreateDirectory($"{_ns.Root}/app/custom-modules");
         Directory.CreateDirectory($"{_ns.Root}/app/modules");
 
@@ -129,7 +113,7 @@ public sealed class FaultAndPathTests : IDisposable
     public void Parents_that_cannot_be_created_for_lack_of_space_or_a_file_in_the_way_are_clear_errors()
     {
         Namespace.SkipUnlessPossible();
-        ModulesOnHost("weather");
+        _ns.ModulesOnHost("weather");
         Directory.CreateDirectory($"{_ns.Root}/app/custom-modules");
         Directory.CreateDirectory($"{_ns.Root}/srv");
         _ns.File($"{_ns.Root}/opt/file", "in the way");
@@ -175,7 +159,7 @@ public sealed class FaultAndPathTests : IDisposable
     public void A_self_referencing_source_link_is_a_clear_error_and_changes_nothing()
     {
         Namespace.SkipUnlessPossible();
-        ImageTree();
+        _ns.ImageTree();
         Directory.Delete($"{_ns.Root}/app/custom-modules");
         File.CreateSymbolicLink($"{_ns.Root}/app/custom-modules", "custom-modules");
         var before = Listing();
@@ -194,7 +178,7 @@ public sealed class FaultAndPathTests : IDisposable
     public void A_self_referencing_target_link_is_replaced_by_the_right_link()
     {
         Namespace.SkipUnlessPossible();
-        ModulesOnHost("weather");
+        _ns.ModulesOnHost("weather");
         Directory.CreateDirectory($"{_ns.Root}/app/custom-modules");
         Directory.CreateDirectory($"{_ns.Root}/app/modules");
         File.CreateSymbolicLink($"{_ns.Root}/app/modules/custom", "custom");
@@ -213,8 +197,8 @@ public sealed class FaultAndPathTests : IDisposable
     public void A_mount_nested_inside_a_placeholder_directory_is_never_touched_and_the_conflict_says_why()
     {
         Namespace.SkipUnlessPossible();
-        ImageTree();
-        ModulesOnHost("weather");
+        _ns.ImageTree();
+        _ns.ModulesOnHost("weather");
         _ns.File($"{_ns.Host}/nested/README.md", "the host's readme");
         _ns.File($"{_ns.Host}/readme-file", "a host file mounted as README.md");
         Directory.CreateDirectory($"{_ns.Root}/app/modules/custom/sub");
@@ -239,7 +223,7 @@ public sealed class FaultAndPathTests : IDisposable
     public void A_temporary_link_left_by_a_killed_run_is_removed_and_the_start_goes_on()
     {
         Namespace.SkipUnlessPossible();
-        ModulesOnHost("weather");
+        _ns.ModulesOnHost("weather");
         Directory.CreateDirectory($"{_ns.Root}/app/custom-modules");
         Directory.CreateDirectory($"{_ns.Root}/app/modules");
         File.CreateSymbolicLink($"{_ns.Root}/app/modules/custom", "/old");
@@ -262,8 +246,8 @@ public sealed class FaultAndPathTests : IDisposable
     public void A_run_changes_nothing_outside_the_target_s_parent()
     {
         Namespace.SkipUnlessPossible();
-        ImageTree();
-        ModulesOnHost("weather", "calendar");
+        _ns.ImageTree();
+        _ns.ModulesOnHost("weather", "calendar");
         _ns.File($"{_ns.Host}/mcp/search/package.json", "{}");
         var before = Listing();
 

@@ -125,6 +125,27 @@ public sealed class Namespace : IDisposable
         }
     }
 
+    /// <summary>
+    /// The image's side of the modules link: a placeholder directory at TARGET (.gitkeep and README.md, which a link
+    /// may replace) and empty SOURCE directories for the modules and MCP links.
+    /// </summary>
+    public void ImageTree()
+    {
+        File($"{Root}/app/modules/custom/.gitkeep");
+        File($"{Root}/app/modules/custom/README.md", "Mount custom modules here.");
+        Directory.CreateDirectory($"{Root}/app/custom-modules");
+        Directory.CreateDirectory($"{Root}/app/custom-mcp");
+    }
+
+    /// <summary>Modules on the host under $HOSTDIR/mods, each with the marker the app looks for.</summary>
+    public void ModulesOnHost(params string[] names)
+    {
+        foreach (var name in names)
+        {
+            File($"{Host}/mods/{name}/module.yaml", "name: " + name);
+        }
+    }
+
     public void File(string path, string content = "")
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
