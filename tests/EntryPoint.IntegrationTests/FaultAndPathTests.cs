@@ -41,12 +41,6 @@ public sealed class FaultAndPathTests : IDisposable
         return all;
     }
 
-    private static void AssertNoStackTrace(ShellResult result)
-    {
-        Assert.DoesNotContain("   at ", result.Stderr);
-        Assert.DoesNotContain("Unhandled", result.Stderr);
-    }
-
     [SkippableFact]
     public void A_source_that_cannot_be_listed_is_an_error_never_taken_for_empty()
     {
@@ -75,7 +69,7 @@ public sealed class FaultAndPathTests : IDisposable
         Assert.DoesNotContain("custom modules: mode=none, no custom code", result.Stderr);
         Assert.Contains("custom modules: mode=none, source cannot be read", result.Stderr);
         Assert.Contains("\"source-unreadable\"", File.ReadAllText($"{_ns.Dir}/diag.json"));
-        AssertNoStackTrace(result);
+        Log.AssertNoStackTrace(result.Stderr);
         Assert.Equal(before, Listing());
     }
 
@@ -106,7 +100,7 @@ public sealed class FaultAndPathTests : IDisposable
         Assert.Contains("no space left on device", result.Stderr);
         Assert.Contains("free space on the filesystem holding /app/modules", result.Stderr);
         Assert.EndsWith("0", result.Stdout.Trim());
-        AssertNoStackTrace(result);
+        Log.AssertNoStackTrace(result.Stderr);
     }
 
     [SkippableFact]
@@ -131,7 +125,7 @@ public sealed class FaultAndPathTests : IDisposable
         Assert.DoesNotContain("STARTED", result.Stdout);
         Assert.Contains("creating /srv/deep/er failed: no space left on device", result.Stderr);
         Assert.Contains("/opt/file", result.Stderr);
-        AssertNoStackTrace(result);
+        Log.AssertNoStackTrace(result.Stderr);
         Assert.Equal("in the way", File.ReadAllText($"{_ns.Root}/opt/file"));
     }
 
@@ -152,7 +146,7 @@ public sealed class FaultAndPathTests : IDisposable
         Assert.Equal(before, Listing());
         Assert.Contains("source-inside-target", result.Stderr + result.Stdout);
         Assert.Contains("/app/modules/custom", result.Stderr);
-        AssertNoStackTrace(result);
+        Log.AssertNoStackTrace(result.Stderr);
     }
 
     [SkippableFact]
@@ -171,7 +165,7 @@ public sealed class FaultAndPathTests : IDisposable
         Assert.Equal(before, Listing());
         Assert.Contains("symlink loop", result.Stderr);
         Assert.Contains("/app/custom-modules", result.Stderr);
-        AssertNoStackTrace(result);
+        Log.AssertNoStackTrace(result.Stderr);
     }
 
     [SkippableFact]
@@ -216,7 +210,7 @@ public sealed class FaultAndPathTests : IDisposable
         Assert.Contains("target-conflict", result.Stderr);
         Assert.Contains("a mount point", result.Stderr);
         Assert.Equal(before, Listing());
-        AssertNoStackTrace(result);
+        Log.AssertNoStackTrace(result.Stderr);
     }
 
     [SkippableFact]

@@ -47,6 +47,16 @@ public sealed class PublishedBinary
 
 public sealed record ShellResult(int Code, string Stdout, string Stderr);
 
+public static class Log
+{
+    /// <summary>Every failure is reported as a message: no exception escapes, whether caught late or not at all.</summary>
+    public static void AssertNoStackTrace(string log)
+    {
+        Assert.DoesNotContain("   at ", log);
+        Assert.DoesNotContain("Unhandled", log);
+    }
+}
+
 public static class Shell
 {
     public static ShellResult Run(string file, IEnumerable<string> args, int timeoutSeconds = 60, IDictionary<string, string>? environment = null)
