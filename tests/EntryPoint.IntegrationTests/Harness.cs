@@ -28,7 +28,7 @@ public sealed class PublishedBinary
 
     public static string Path_ => Built.Value.Path ?? throw new InvalidOperationException(Built.Value.Problem);
 
-    public static string? Problem => Built.Value.Problem;
+    public static void SkipUnlessBuilt() => Skip.If(Built.Value.Problem is not null, Built.Value.Problem ?? "");
 
     private static (string?, string?) Build()
     {
@@ -116,7 +116,7 @@ public sealed class Namespace : IDisposable
     {
         Skip.IfNot(Shell.IsRoot, "needs root for mount namespaces and bind mounts (CI runs as root)");
         Skip.IfNot(Shell.HasUnshare, "needs unshare from util-linux");
-        Skip.If(PublishedBinary.Problem is not null, PublishedBinary.Problem ?? "");
+        PublishedBinary.SkipUnlessBuilt();
     }
 
     /// <summary>
