@@ -90,11 +90,10 @@ public class MountInfoParserTests
         Assert.Equal(expected, MountInfoParser.Unescape(field));
     }
 
-    [SkippableFact]
+    [Fact]
     public void The_fixture_of_seed_options_2_and_3_shows_both_mounts()
     {
-        Skip.IfNot(Fixtures.Available, "../shared/fixtures is not beside the repository");
-        var table = MountInfoParser.Parse(Fixtures.Text("mountinfo/bind-ro-intermediate-and-rw-direct.txt"));
+        var table = MountInfoParser.Parse(Fixtures.Text("captured/mountinfo/bind-ro-intermediate-and-rw-direct.txt"));
 
         var intermediate = table.At("/app/custom-modules");
         Assert.NotNull(intermediate);
@@ -107,11 +106,10 @@ public class MountInfoParserTests
         Assert.Null(table.At("/app/custom-mcp"));
     }
 
-    [SkippableFact]
+    [Fact]
     public void The_fixture_of_a_read_only_root_says_the_root_is_read_only_and_a_tmpfs_is_not()
     {
-        Skip.IfNot(Fixtures.Available, "../shared/fixtures is not beside the repository");
-        var table = MountInfoParser.Parse(Fixtures.Text("mountinfo/readonly-root-tmpfs-space-in-path.txt"));
+        var table = MountInfoParser.Parse(Fixtures.Text("captured/mountinfo/readonly-root-tmpfs-space-in-path.txt"));
 
         Assert.True(table.Containing("/app/server/mcp/custom")!.ReadOnly);
         Assert.Equal("/", table.Containing("/app/server/mcp/custom")!.MountPoint);
@@ -120,11 +118,10 @@ public class MountInfoParserTests
         Assert.NotNull(table.At("/app/custom modules"));
     }
 
-    [SkippableFact]
+    [Fact]
     public void The_fixture_of_seed_option_1_names_the_plain_volume()
     {
-        Skip.IfNot(Fixtures.Available, "../shared/fixtures is not beside the repository");
-        var table = MountInfoParser.Parse(Fixtures.Text("mountinfo/volume-bind-driver-and-named.txt"));
+        var table = MountInfoParser.Parse(Fixtures.Text("captured/mountinfo/volume-bind-driver-and-named.txt"));
 
         Assert.Equal("volume mi_named", table.At("/app/custom-mcp")!.Origin);
         Assert.Equal("/home/pi/systemprompt-custom/mods", table.At("/app/custom-modules")!.Origin);

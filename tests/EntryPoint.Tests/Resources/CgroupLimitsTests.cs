@@ -56,19 +56,19 @@ public class CgroupLimitsTests
     public void A_v2_root_with_limits_reports_memory_cpus_and_version() =>
         Assert.Equal(
             new ResourceLimits(268435456, 1.5, "v2"),
-            CgroupLimits.Read(FixtureFiles.PathOf("Fixtures/cgroup-v2/limited-256m-cpus-1.5")));
+            CgroupLimits.Read(Fixtures.Path("cgroup-v2/limited-256m-cpus-1.5")));
 
     [Fact]
     public void A_v2_root_without_limits_reports_nulls() =>
         Assert.Equal(
             new ResourceLimits(null, null, "v2"),
-            CgroupLimits.Read(FixtureFiles.PathOf("Fixtures/cgroup-v2/unlimited")));
+            CgroupLimits.Read(Fixtures.Path("cgroup-v2/unlimited")));
 
     [Fact]
     public void A_v2_root_with_only_a_memory_limit_reports_no_cpu_limit() =>
         Assert.Equal(
             new ResourceLimits(536870912, null, "v2"),
-            CgroupLimits.Read(FixtureFiles.PathOf("Fixtures/cgroup-v2/memory-only-512m")));
+            CgroupLimits.Read(Fixtures.Path("cgroup-v2/memory-only-512m")));
 
     [Fact]
     public void A_v2_root_without_the_controller_files_reports_no_limits()
@@ -86,7 +86,7 @@ public class CgroupLimitsTests
     [InlineData("cpuacct,cpu")]
     public void A_v1_layout_captured_with_256m_and_1_5_cpus_is_read_from_any_cpu_directory_name(string cpuDir)
     {
-        var lines = FixtureFiles.Lines("fixtures/cgroup-v1-memory-256m-cpus-1.5.txt");
+        var lines = Fixtures.Lines("captured/cgroup-v1-memory-256m-cpus-1.5.txt");
         using var tree = new TempTree();
         tree.Write("memory/memory.limit_in_bytes", lines[0] + "\n");
         tree.Write($"{cpuDir}/cpu.cfs_quota_us", lines[1] + "\n");
@@ -99,7 +99,7 @@ public class CgroupLimitsTests
     [Fact]
     public void A_v1_layout_captured_without_limits_reports_nulls()
     {
-        var lines = FixtureFiles.Lines("fixtures/cgroup-v1-unlimited-default-caps.txt");
+        var lines = Fixtures.Lines("captured/cgroup-v1-unlimited-default-caps.txt");
         using var tree = new TempTree();
         tree.Write("memory/memory.limit_in_bytes", lines[0] + "\n");
         tree.Write("cpu,cpuacct/cpu.cfs_quota_us", lines[1] + "\n");
