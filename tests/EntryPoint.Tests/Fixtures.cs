@@ -25,8 +25,6 @@ public sealed class TempTree : IDisposable
     /// <summary>A path in the tree: "/app/x" as the container would name it, or "etc/passwd" relative to the root.</summary>
     public string At(string path) => path.StartsWith('/') ? Root + path : System.IO.Path.Combine(Root, path);
 
-    public string Write(string path, string content) => File(path, content);
-
     public string Dir(string containerPath)
     {
         Directory.CreateDirectory(At(containerPath));

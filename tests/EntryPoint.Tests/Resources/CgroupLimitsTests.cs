@@ -75,7 +75,7 @@ public class CgroupLimitsTests
     {
         // The host's root cgroup (seen with --cgroupns=host) has cgroup.controllers but no memory.max or cpu.max.
         using var tree = new TempTree();
-        tree.Write("cgroup.controllers", "cpuset cpu io memory pids\n");
+        tree.File("cgroup.controllers", "cpuset cpu io memory pids\n");
 
         Assert.Equal(new ResourceLimits(null, null, "v2"), CgroupLimits.Read(tree.Root));
     }
@@ -88,9 +88,9 @@ public class CgroupLimitsTests
     {
         var lines = Fixtures.Lines("captured/cgroup-v1-memory-256m-cpus-1.5.txt");
         using var tree = new TempTree();
-        tree.Write("memory/memory.limit_in_bytes", lines[0] + "\n");
-        tree.Write($"{cpuDir}/cpu.cfs_quota_us", lines[1] + "\n");
-        tree.Write($"{cpuDir}/cpu.cfs_period_us", lines[2] + "\n");
+        tree.File("memory/memory.limit_in_bytes", lines[0] + "\n");
+        tree.File($"{cpuDir}/cpu.cfs_quota_us", lines[1] + "\n");
+        tree.File($"{cpuDir}/cpu.cfs_period_us", lines[2] + "\n");
         tree.Dir("cpuacct");
 
         Assert.Equal(new ResourceLimits(268435456, 1.5, "v1"), CgroupLimits.Read(tree.Root));
@@ -101,9 +101,9 @@ public class CgroupLimitsTests
     {
         var lines = Fixtures.Lines("captured/cgroup-v1-unlimited-default-caps.txt");
         using var tree = new TempTree();
-        tree.Write("memory/memory.limit_in_bytes", lines[0] + "\n");
-        tree.Write("cpu,cpuacct/cpu.cfs_quota_us", lines[1] + "\n");
-        tree.Write("cpu,cpuacct/cpu.cfs_period_us", "100000\n");
+        tree.File("memory/memory.limit_in_bytes", lines[0] + "\n");
+        tree.File("cpu,cpuacct/cpu.cfs_quota_us", lines[1] + "\n");
+        tree.File("cpu,cpuacct/cpu.cfs_period_us", "100000\n");
 
         Assert.Equal(new ResourceLimits(null, null, "v1"), CgroupLimits.Read(tree.Root));
     }
@@ -112,7 +112,7 @@ public class CgroupLimitsTests
     public void A_v1_layout_with_only_a_memory_controller_reports_no_cpu_limit()
     {
         using var tree = new TempTree();
-        tree.Write("memory/memory.limit_in_bytes", "268435456\n");
+        tree.File("memory/memory.limit_in_bytes", "268435456\n");
 
         Assert.Equal(new ResourceLimits(268435456, null, "v1"), CgroupLimits.Read(tree.Root));
     }
