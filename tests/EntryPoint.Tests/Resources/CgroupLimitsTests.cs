@@ -13,9 +13,6 @@ public class CgroupLimitsTests
     public void A_v2_memory_max_is_bytes_or_max_for_unlimited(string text, long? expected) =>
         Assert.Equal(expected, CgroupLimits.ParseV2MemoryMax(text));
 
-    [Fact]
-    public void A_v2_memory_max_of_max_means_unlimited() => Assert.Null(CgroupLimits.ParseV2MemoryMax("max\n"));
-
     [Theory]
     [InlineData("max 100000\n", null)]
     [InlineData("150000 100000\n", 1.5)]
