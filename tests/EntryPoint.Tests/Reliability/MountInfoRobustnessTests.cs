@@ -9,29 +9,6 @@ public class MountInfoRobustnessTests
     public const int GeneratedLines = 30_000;
     private const int Seed = 20_260_604;
 
-    [Theory]
-    // '#' is written as \043 in the type and the source (and anywhere as any \ooo).
-    [InlineData(@"60 1 0:50 / /mnt/h rw - fuse\043x src\043one rw", "/mnt/h", "/", "fuse#x", "src#one", 0)]
-    // Zero optional fields, then unknown ones the kernel may add later.
-    [InlineData("61 1 0:51 / /mnt/z rw - ext4 /dev/z rw", "/mnt/z", "/", "ext4", "/dev/z", 0)]
-    [InlineData("62 1 0:52 / /mnt/u rw shared:7 future_tag:9 another - ext4 /dev/u rw", "/mnt/u", "/", "ext4", "/dev/u", 3)]
-    // '-' inside names, and names that are just '-'.
-    [InlineData("63 1 0:53 /a-b/- /mnt/-/x-y rw master:2 - ext-4 /dev/-sda- rw,a-b", "/mnt/-/x-y", "/a-b/-", "ext-4", "/dev/-sda-", 1)]
-    // An empty source field, and an empty source with options that hold spaces (CIFS).
-    [InlineData("64 1 0:54 / /mnt/e rw - tmpfs  rw", "/mnt/e", "/", "tmpfs", "", 0)]
-    [InlineData(@"65 1 0:55 / /mnt/share rw - cifs //srv/share\040x rw,vers=3.0,user=a b,domain=c d", "/mnt/share", "/", "cifs", "//srv/share x", 0)]
-    // Every escape the kernel writes, in the root and the mount point at once.
-    [InlineData(@"66 1 0:56 /a\040b\011c\012d\134e /m\040n\134o rw - ext4 /dev/x rw", "/m n\\o", "/a b\tc\nd\\e", "ext4", "/dev/x", 0)]
-    public void An_edge_of_the_format_is_read_field_by_field(string line, string mountPoint, string root, string type, string source, int optional)
-    {
-        Assert.True(MountInfoParser.TryParseLine(line, out var entry));
-        Assert.Equal(mountPoint, entry.MountPoint);
-        Assert.Equal(root, entry.Root);
-        Assert.Equal(type, entry.FsType);
-        Assert.Equal(source, entry.Source);
-        Assert.Equal(optional, entry.OptionalFields.Count);
-    }
-
     [Fact]
     public void A_deleted_host_directory_is_reported_and_still_named()
     {
