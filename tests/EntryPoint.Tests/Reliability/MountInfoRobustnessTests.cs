@@ -20,39 +20,33 @@ public class MountInfoRobustnessTests
     [Fact]
     public void Bytes_that_are_not_utf8_and_a_line_over_4_kib_in_a_file_over_a_page_are_read()
     {
-        var path = Path.GetTempFileName();
-        try
+        using var tree = new TempTree();
+        var path = tree.At("mountinfo");
+        var text = new StringBuilder();
+        text.Append("1 0 0:1 / / rw - ext4 /dev/root rw\n");
+        for (var i = 0; i < 200; i++)
         {
-            var text = new StringBuilder();
-            text.Append("1 0 0:1 / / rw - ext4 /dev/root rw\n");
-            for (var i = 0; i < 200; i++)
-            {
-                text.Append($"{100 + i} 1 0:{i} /host/dir{i} /mnt/m{i} rw,relatime shared:{i} - ext4 /dev/vda rw,discard\n");
-            }
-
-            var longRoot = "/" + new string('x', 5000);
-            text.Append($"400 1 0:99 {longRoot} /mnt/long ro - ext4 /dev/vda rw\n");
-            var bytes = new List<byte>(Encoding.UTF8.GetBytes(text.ToString()));
-            bytes.AddRange(Encoding.ASCII.GetBytes("401 1 0:98 /caf"));
-            bytes.AddRange([0xE9, 0xFF]); // Latin-1 'é' and a byte that is never UTF-8, raw as the kernel writes them
-            bytes.AddRange(Encoding.ASCII.GetBytes(@" /mnt/\351t\303\251 ro - ext4 /dev/vda rw" + "\n"));
-            bytes.AddRange(Encoding.ASCII.GetBytes("402 1 0:97 / /mnt/after rw - tmpfs tmpfs rw\n"));
-            File.WriteAllBytes(path, bytes.ToArray());
-            Assert.True(new FileInfo(path).Length > 4096 * 4);
-
-            var table = MountInfoParser.Read(path);
-
-            Assert.Null(table.ReadError);
-            Assert.Equal(204, table.Entries.Count);
-            Assert.Equal(longRoot, table.At("/mnt/long")!.Root);
-            Assert.True(table.At("/mnt/long")!.ReadOnly);
-            Assert.NotNull(table.At("/mnt/after"));
-            Assert.Contains(table.Entries, e => e.Id == 401 && e.MountPoint.StartsWith("/mnt/") && e.MountPoint.EndsWith("té"));
+            text.Append($"{100 + i} 1 0:{i} /host/dir{i} /mnt/m{i} rw,relatime shared:{i} - ext4 /dev/vda rw,discard\n");
         }
-        finally
-        {
-            File.Delete(path);
-        }
+
+        var longRoot = "/" + new string('x', 5000);
+        text.Append($"400 1 0:99 {longRoot} /mnt/long ro - ext4 /dev/vda rw\n");
+        var bytes = new List<byte>(Encoding.UTF8.GetBytes(text.ToString()));
+        bytes.AddRange(Encoding.ASCII.GetBytes("401 1 0:98 /caf"));
+        bytes.AddRange([0xE9, 0xFF]); // Latin-1 'é' and a byte that is never UTF-8, raw as the kernel writes them
+        bytes.AddRange(Encoding.ASCII.GetBytes(@" /mnt/\351t\303\251 ro - ext4 /dev/vda rw" + "\n"));
+        bytes.AddRange(Encoding.ASCII.GetBytes("402 1 0:97 / /mnt/after rw - tmpfs tmpfs rw\n"));
+        File.WriteAllBytes(path, bytes.ToArray());
+        Assert.True(new FileInfo(path).Length > 4096 * 4);
+
+        var table = MountInfoParser.Read(path);
+
+        Assert.Null(table.ReadError);
+        Assert.Equal(204, table.Entries.Count);
+        Assert.Equal(longRoot, table.At("/mnt/long")!.Root);
+        Assert.True(table.At("/mnt/long")!.ReadOnly);
+        Assert.NotNull(table.At("/mnt/after"));
+        Assert.Contains(table.Entries, e => e.Id == 401 && e.MountPoint.StartsWith("/mnt/") && e.MountPoint.EndsWith("té"));
     }
 
     [Fact]
