@@ -28,7 +28,7 @@ public sealed class PublishedBinary
 
     public static string Path_ => Built.Value.Path ?? throw new InvalidOperationException(Built.Value.Problem);
 
-    public static string? Problem => Built.Value.Problem;
+    public static void SkipUnlessBuilt() => Skip.If(Built.Value.Problem is not null, Built.Value.Problem ?? "");
 
     private static (string?, string?) Build()
     {
@@ -46,6 +46,16 @@ public sealed class PublishedBinary
 }
 
 public sealed record ShellResult(int Code, string Stdout, string Stderr);
+
+public static class Log
+{
+    /// <summary>Every failure is reported as a message: no exception escapes, whether caught late or not at all.</summary>
+    public static void AssertNoStackTrace(string log)
+    {
+        Assert.DoesNotContain("   at ", log);
+        Assert.DoesNotContain("Unhandled", log);
+    }
+}
 
 public static class Shell
 {
@@ -106,7 +116,7 @@ public sealed class Namespace : IDisposable
     {
         Skip.IfNot(Shell.IsRoot, "needs root for mount namespaces and bind mounts (CI runs as root)");
         Skip.IfNot(Shell.HasUnshare, "needs unshare from util-linux");
-        Skip.If(PublishedBinary.Problem is not null, PublishedBinary.Problem ?? "");
+        PublishedBinary.SkipUnlessBuilt();
     }
 
     /// <summary>
@@ -122,6 +132,27 @@ public sealed class Namespace : IDisposable
         foreach (var dir in new[] { Dir, Root, Host })
         {
             System.IO.File.SetUnixFileMode(dir, treeMode);
+        }
+    }
+
+    /// <summary>
+    /// The image's side of the modules link: a placeholder directory at TARGET (.gitkeep and README.md, which a link
+    /// may replace) and empty SOURCE directories for the modules and MCP links.
+    /// </summary>
+    public void ImageTree()
+    {
+        File($"{Root}/app/modules/custom/.gitkeep");
+        File($"{Root}/app/modules/custom/README.md", "Mount custom modules here.");
+        Directory.CreateDirectory($"{Root}/app/custom-modules");
+        Directory.CreateDirectory($"{Root}/app/custom-mcp");
+    }
+
+    /// <summary>Modules on the host under $HOSTDIR/mods, each with the marker the app looks for.</summary>
+    public void ModulesOnHost(params string[] names)
+    {
+        foreach (var name in names)
+        {
+            File($"{Host}/mods/{name}/module.yaml", "name: " + name);
         }
     }
 

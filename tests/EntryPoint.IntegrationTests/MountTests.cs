@@ -9,22 +9,6 @@ public sealed class MountTests : IDisposable
 
     public void Dispose() => _ns.Dispose();
 
-    private void ModulesOnHost(params string[] names)
-    {
-        foreach (var name in names)
-        {
-            _ns.File($"{_ns.Host}/mods/{name}/module.yaml", "name: " + name);
-        }
-    }
-
-    private void ImageTree()
-    {
-        _ns.File($"{_ns.Root}/app/modules/custom/.gitkeep");
-        _ns.File($"{_ns.Root}/app/modules/custom/README.md", "Mount custom modules here.");
-        Directory.CreateDirectory($"{_ns.Root}/app/custom-modules");
-        Directory.CreateDirectory($"{_ns.Root}/app/custom-mcp");
-    }
-
     private const string MountModulesReadOnly = """
         mount --bind "$HOSTDIR/mods" "$ROOT/app/custom-modules"
         mount -o remount,bind,ro "$ROOT/app/custom-modules"
@@ -34,8 +18,8 @@ public sealed class MountTests : IDisposable
     public void An_intermediate_read_only_mount_becomes_a_symlink_and_the_app_runs_as_pid_1_and_sees_the_modules()
     {
         Namespace.SkipUnlessPossible();
-        ImageTree();
-        ModulesOnHost("weather", "calendar");
+        _ns.ImageTree();
+        _ns.ModulesOnHost("weather", "calendar");
 
         var result = _ns.Run(MountModulesReadOnly + """
             exec "$BIN" --root "$ROOT" sh -c 'echo "pid=$$"; ls "$ROOT/app/modules/custom"; echo "args=$#:$1:$2"' app "one two" three
@@ -56,7 +40,7 @@ public sealed class MountTests : IDisposable
     public void The_environment_and_the_exit_code_are_the_apps()
     {
         Namespace.SkipUnlessPossible();
-        ImageTree();
+        _ns.ImageTree();
 
         var result = _ns.Run("""
             "$BIN" --root "$ROOT" sh -c 'echo "marker=$MARKER"; exit 42' || echo "code=$?"
@@ -71,8 +55,8 @@ public sealed class MountTests : IDisposable
     public void A_direct_read_write_bind_mount_at_target_keeps_every_host_file()
     {
         Namespace.SkipUnlessPossible();
-        ImageTree();
-        ModulesOnHost("weather");
+        _ns.ImageTree();
+        _ns.ModulesOnHost("weather");
         _ns.File($"{_ns.Host}/direct/mine/module.yaml", "mine");
         _ns.File($"{_ns.Host}/direct/notes.txt", "keep me");
         var before = Directory.GetFileSystemEntries($"{_ns.Host}/direct", "*", SearchOption.AllDirectories).Order().ToList();
@@ -96,8 +80,8 @@ public sealed class MountTests : IDisposable
     public void A_read_only_parent_stops_the_start_with_exit_1_and_the_fix_and_changes_nothing()
     {
         Namespace.SkipUnlessPossible();
-        ImageTree();
-        ModulesOnHost("weather");
+        _ns.ImageTree();
+        _ns.ModulesOnHost("weather");
 
         var result = _ns.Run("""
             mount --bind "$ROOT/app" "$ROOT/app"
@@ -111,7 +95,7 @@ public sealed class MountTests : IDisposable
         Assert.Contains("target-not-writable", result.Stderr);
         Assert.Contains("read-only filesystem", result.Stderr);
         Assert.Contains("mount your code at /app/modules/custom directly", result.Stderr);
-        Assert.DoesNotContain("   at ", result.Stderr);
+        Log.AssertNoStackTrace(result.Stderr);
         Assert.True(File.Exists($"{_ns.Root}/app/modules/custom/.gitkeep"));
     }
 
@@ -119,8 +103,8 @@ public sealed class MountTests : IDisposable
     public void A_second_run_says_already_linked()
     {
         Namespace.SkipUnlessPossible();
-        ImageTree();
-        ModulesOnHost("weather");
+        _ns.ImageTree();
+        _ns.ModulesOnHost("weather");
 
         var result = _ns.Run(MountModulesReadOnly + """
             "$BIN" --root "$ROOT" -- true
@@ -137,8 +121,8 @@ public sealed class MountTests : IDisposable
     public void Diagnose_json_parses_and_matches_the_mounts_and_writes_nothing()
     {
         Namespace.SkipUnlessPossible();
-        ImageTree();
-        ModulesOnHost("weather");
+        _ns.ImageTree();
+        _ns.ModulesOnHost("weather");
         _ns.File($"{_ns.Host}/mods/notes/readme.txt");
         _ns.File($"{_ns.Host}/mcp/search/package.json", "{}");
 
@@ -179,8 +163,8 @@ public sealed class MountTests : IDisposable
     public void Diagnose_exits_1_on_an_error_and_with_strict_on_a_warning()
     {
         Namespace.SkipUnlessPossible();
-        ImageTree();
-        ModulesOnHost("weather");
+        _ns.ImageTree();
+        _ns.ModulesOnHost("weather");
 
         var result = _ns.Run("""
             mount --bind "$HOSTDIR/mods" "$ROOT/app/custom-modules"
@@ -199,7 +183,7 @@ public sealed class MountTests : IDisposable
     public void A_missing_or_unexecutable_command_exits_127_or_126_with_a_reason()
     {
         Namespace.SkipUnlessPossible();
-        ImageTree();
+        _ns.ImageTree();
         _ns.File($"{_ns.Dir}/plain.txt");
 
         var result = _ns.Run("""
@@ -219,8 +203,8 @@ public sealed class MountTests : IDisposable
     public void A_dry_run_plans_and_logs_in_json_changes_nothing_and_still_execs()
     {
         Namespace.SkipUnlessPossible();
-        ImageTree();
-        ModulesOnHost("weather");
+        _ns.ImageTree();
+        _ns.ModulesOnHost("weather");
 
         var result = _ns.Run(MountModulesReadOnly + """
             "$BIN" --root "$ROOT" --dry-run --log-format json -- echo started

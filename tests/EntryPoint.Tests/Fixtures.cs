@@ -2,14 +2,14 @@
 
 namespace EntryPoint.Tests;
 
-/// <summary>Files captured from real containers (../shared/fixtures), copied beside the test assembly.</summary>
+/// <summary>Fixtures/ as copied beside the test assembly: captured/ from real containers, the rest written by hand.</summary>
 public static class Fixtures
 {
-    public static string Path(string relative) => System.IO.Path.Combine(AppContext.BaseDirectory, "fixtures", relative);
-
-    public static bool Available => Directory.Exists(System.IO.Path.Combine(AppContext.BaseDirectory, "fixtures", "mountinfo"));
+    public static string Path(string relative) => System.IO.Path.Combine(AppContext.BaseDirectory, "Fixtures", relative);
 
     public static string Text(string relative) => File.ReadAllText(Path(relative));
+
+    public static string[] Lines(string relative) => File.ReadAllLines(Path(relative));
 }
 
 /// <summary>A real directory under /tmp, removed afterwards; tests work on real files, not fakes.</summary>
@@ -24,8 +24,6 @@ public sealed class TempTree : IDisposable
 
     /// <summary>A path in the tree: "/app/x" as the container would name it, or "etc/passwd" relative to the root.</summary>
     public string At(string path) => path.StartsWith('/') ? Root + path : System.IO.Path.Combine(Root, path);
-
-    public string Write(string path, string content) => File(path, content);
 
     public string Dir(string containerPath)
     {

@@ -58,7 +58,8 @@ public class EntryPointCommandTests
     [Fact]
     public void Every_option_has_a_variable()
     {
-        var root = Directory.CreateTempSubdirectory().FullName;
+        using var tree = new TempTree();
+        var root = tree.Root;
         var (_, handler, _, err) = Invoke(["true"], new()
         {
             ["ENTRYPOINT_LINKS"] = "a=/s1:/t1, b=/s2:/t2",

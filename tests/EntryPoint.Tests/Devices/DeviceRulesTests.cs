@@ -15,7 +15,7 @@ public class DeviceRulesTests
     // The line `ls -ln` printed in the container started with --device /dev/null:/dev/gpiomem --cap-add SYS_RAWIO.
     private static DeviceProbe CapturedGpioMem()
     {
-        var line = FixtureFiles.Lines("fixtures/caps-sys-rawio-gpiomem-memory-256m.txt").Single(l => l.EndsWith("/dev/gpiomem", StringComparison.Ordinal));
+        var line = Fixtures.Lines("captured/caps-sys-rawio-gpiomem-memory-256m.txt").Single(l => l.EndsWith("/dev/gpiomem", StringComparison.Ordinal));
         return Device(line);
     }
 
@@ -31,7 +31,7 @@ public class DeviceRulesTests
     [Fact]
     public void The_captured_gpiomem_is_reported_with_sys_rawio_effective()
     {
-        var caps = Capabilities.Read(FixtureFiles.PathOf("fixtures/caps-sys-rawio-gpiomem-memory-256m.txt"))!;
+        var caps = Capabilities.Read(Fixtures.Path("captured/caps-sys-rawio-gpiomem-memory-256m.txt"))!;
 
         var info = DeviceRules.ReportGpioMem(CapturedGpioMem(), caps.HasEffective(Capabilities.SysRawio));
 

@@ -39,6 +39,8 @@ public class LaunchPlannerTests
 
     private static readonly Plan NoLinks = new([], []);
 
+    private static readonly DeviceProbe GpioMem = new("/dev/gpiomem", true, true, 0x1B6 /* 0666 */, 0, 0, 1, 3);
+
     [Fact]
     public void Started_as_root_with_a_user_name_the_app_is_dropped_to_it_with_its_groups_and_home()
     {
@@ -114,8 +116,7 @@ public class LaunchPlannerTests
     [Fact]
     public void A_present_gpiomem_is_reported_with_cap_sys_rawio()
     {
-        var gpio = new DeviceProbe("/dev/gpiomem", true, true, 0x1B6, 0, 0, 1, 3);
-        var plan = LaunchPlanner.Plan(Settings(), System(devices: gpio), NoLinks);
+        var plan = LaunchPlanner.Plan(Settings(), System(devices: GpioMem), NoLinks);
         Assert.True(plan.SysRawio);
         Assert.Contains(plan.Findings, f => f.Code == "gpiomem" && f.Message.Contains("SYS_RAWIO"));
     }
@@ -141,8 +142,7 @@ public class LaunchPlannerTests
     [Fact]
     public void Cap_sys_rawio_is_the_apps_so_a_dropped_user_has_none_of_ours()
     {
-        var gpio = new DeviceProbe("/dev/gpiomem", true, true, 0x1B6, 0, 0, 1, 3);
-        var plan = LaunchPlanner.Plan(Settings("app"), System(devices: gpio), NoLinks);
+        var plan = LaunchPlanner.Plan(Settings("app"), System(devices: GpioMem), NoLinks);
         Assert.False(plan.SysRawio);
         Assert.Contains(plan.Findings, f => f.Code == "gpiomem" && f.Hint!.Contains("only for root"));
     }

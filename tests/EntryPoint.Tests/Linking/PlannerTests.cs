@@ -21,6 +21,9 @@ public class PlannerTests
 
     private static TargetState Target(TargetKind kind) => new(kind, null, false, false, null, [], [], null, null);
 
+    private static TargetState MountPointAtTarget(bool readOnly) =>
+        Target(TargetKind.MountPoint) with { Mount = Mount("/app/modules/custom", readOnly), MountedInventory = new Inventory(1, [new("a", EntryKind.Directory, true)]) };
+
     private static LinkPlan PlanOf(SourceState source, TargetState target, bool diagnose = false) =>
         Planner.PlanLink(new LinkSnapshot(Modules, source, target), diagnose);
 
@@ -109,7 +112,7 @@ public class PlannerTests
     [Fact]
     public void A_mount_point_at_target_is_never_touched_and_source_is_said_to_be_ignored()
     {
-        var target = Target(TargetKind.MountPoint) with { Mount = Mount("/app/modules/custom", readOnly: true), MountedInventory = new Inventory(1, [new("a", EntryKind.Directory, true)]) };
+        var target = MountPointAtTarget(readOnly: true);
         var plan = PlanOf(WithCode("weather"), target);
         Assert.Equal((LinkMode.BindMount, LinkAction.None), (plan.Mode, plan.Action));
         Assert.Contains(plan.Findings, f => f is { Severity: Severity.Warning, Code: "source-ignored" });
@@ -118,7 +121,7 @@ public class PlannerTests
     [Fact]
     public void A_mount_point_at_target_without_source_code_is_a_bind_mount_without_warnings()
     {
-        var target = Target(TargetKind.MountPoint) with { Mount = Mount("/app/modules/custom", readOnly: true), MountedInventory = new Inventory(1, [new("a", EntryKind.Directory, true)]) };
+        var target = MountPointAtTarget(readOnly: true);
         var plan = PlanOf(Missing, target);
         Assert.Equal((LinkMode.BindMount, LinkAction.None), (plan.Mode, plan.Action));
         HasNoProblems(plan);
@@ -179,7 +182,7 @@ public class PlannerTests
     [Fact]
     public void A_direct_read_write_mount_with_code_is_a_warning_too()
     {
-        var target = Target(TargetKind.MountPoint) with { Mount = Mount("/app/modules/custom", readOnly: false), MountedInventory = new Inventory(1, [new("a", EntryKind.Directory, true)]) };
+        var target = MountPointAtTarget(readOnly: false);
         var plan = PlanOf(Missing, target);
         Assert.Contains(plan.Findings, f => f is { Severity: Severity.Warning, Code: "custom-code-read-write" });
     }

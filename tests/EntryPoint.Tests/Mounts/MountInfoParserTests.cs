@@ -27,7 +27,19 @@ public class MountInfoParserTests
     // Raw spaces in the superblock options, as 9p on WSL writes them.
     [InlineData("42 1 0:7 / /mnt/c rw,noatime - 9p drvfs rw,dirsync,aname=drvfs;path=C:\\;uid=0 extra words",
         "/mnt/c", "/", false, "9p", "drvfs", 0)]
-    public void A_real_line_is_read_field_by_field(string line, string mountPoint, string root, bool readOnly, string fsType, string source, int optionalFields)
+    // '#' is written as \043 in the type and the source (and anywhere as any \ooo).
+    [InlineData(@"60 1 0:50 / /mnt/h rw - fuse\043x src\043one rw", "/mnt/h", "/", false, "fuse#x", "src#one", 0)]
+    // Zero optional fields, then unknown ones the kernel may add later.
+    [InlineData("61 1 0:51 / /mnt/z rw - ext4 /dev/z rw", "/mnt/z", "/", false, "ext4", "/dev/z", 0)]
+    [InlineData("62 1 0:52 / /mnt/u rw shared:7 future_tag:9 another - ext4 /dev/u rw", "/mnt/u", "/", false, "ext4", "/dev/u", 3)]
+    // '-' inside names, and names that are just '-'.
+    [InlineData("63 1 0:53 /a-b/- /mnt/-/x-y rw master:2 - ext-4 /dev/-sda- rw,a-b", "/mnt/-/x-y", "/a-b/-", false, "ext-4", "/dev/-sda-", 1)]
+    // An empty source field, and an empty source with options that hold spaces (CIFS).
+    [InlineData("64 1 0:54 / /mnt/e rw - tmpfs  rw", "/mnt/e", "/", false, "tmpfs", "", 0)]
+    [InlineData(@"65 1 0:55 / /mnt/share rw - cifs //srv/share\040x rw,vers=3.0,user=a b,domain=c d", "/mnt/share", "/", false, "cifs", "//srv/share x", 0)]
+    // Every escape the kernel writes, in the root and the mount point at once.
+    [InlineData(@"66 1 0:56 /a\040b\011c\012d\134e /m\040n\134o rw - ext4 /dev/x rw", "/m n\\o", "/a b\tc\nd\\e", false, "ext4", "/dev/x", 0)]
+    public void A_line_is_read_field_by_field(string line, string mountPoint, string root, bool readOnly, string fsType, string source, int optionalFields)
     {
         Assert.True(MountInfoParser.TryParseLine(line, out var entry));
         Assert.Equal(mountPoint, entry.MountPoint);
@@ -90,11 +102,10 @@ public class MountInfoParserTests
         Assert.Equal(expected, MountInfoParser.Unescape(field));
     }
 
-    [SkippableFact]
+    [Fact]
     public void The_fixture_of_seed_options_2_and_3_shows_both_mounts()
     {
-        Skip.IfNot(Fixtures.Available, "../shared/fixtures is not beside the repository");
-        var table = MountInfoParser.Parse(Fixtures.Text("mountinfo/bind-ro-intermediate-and-rw-direct.txt"));
+        var table = MountInfoParser.Parse(Fixtures.Text("captured/mountinfo/bind-ro-intermediate-and-rw-direct.txt"));
 
         var intermediate = table.At("/app/custom-modules");
         Assert.NotNull(intermediate);
@@ -107,11 +118,10 @@ public class MountInfoParserTests
         Assert.Null(table.At("/app/custom-mcp"));
     }
 
-    [SkippableFact]
+    [Fact]
     public void The_fixture_of_a_read_only_root_says_the_root_is_read_only_and_a_tmpfs_is_not()
     {
-        Skip.IfNot(Fixtures.Available, "../shared/fixtures is not beside the repository");
-        var table = MountInfoParser.Parse(Fixtures.Text("mountinfo/readonly-root-tmpfs-space-in-path.txt"));
+        var table = MountInfoParser.Parse(Fixtures.Text("captured/mountinfo/readonly-root-tmpfs-space-in-path.txt"));
 
         Assert.True(table.At("/")!.ReadOnly);
         Assert.Null(table.At("/app/server/mcp"));
@@ -120,11 +130,10 @@ public class MountInfoParserTests
         Assert.NotNull(table.At("/app/custom modules"));
     }
 
-    [SkippableFact]
+    [Fact]
     public void The_fixture_of_seed_option_1_names_the_plain_volume()
     {
-        Skip.IfNot(Fixtures.Available, "../shared/fixtures is not beside the repository");
-        var table = MountInfoParser.Parse(Fixtures.Text("mountinfo/volume-bind-driver-and-named.txt"));
+        var table = MountInfoParser.Parse(Fixtures.Text("captured/mountinfo/volume-bind-driver-and-named.txt"));
 
         Assert.Equal("volume mi_named", table.At("/app/custom-mcp")!.Origin);
         Assert.Equal("/home/pi/systemprompt-custom/mods", table.At("/app/custom-modules")!.Origin);

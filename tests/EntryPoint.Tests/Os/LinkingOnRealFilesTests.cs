@@ -1,6 +1,4 @@
-using EntryPoint.Core;
 using EntryPoint.Core.Linking;
-using EntryPoint.Core.Mounts;
 using EntryPoint.Os;
 
 namespace EntryPoint.Tests.Os;
@@ -9,16 +7,13 @@ namespace EntryPoint.Tests.Os;
 public sealed class LinkingOnRealFilesTests : IDisposable
 {
     private readonly TempTree _tree = new();
-    private static readonly LinkSpec Modules = LinkSpecParser.Defaults[0];
 
     public void Dispose() => _tree.Dispose();
 
-    private SnapshotReader Reader() => new(_tree.Root, () => new MountTable([]));
-
     private (LinkPlan Plan, AppliedLink Applied) Run(int pid = 7)
     {
-        var reader = Reader();
-        var plan = Planner.Plan(reader.Read([Modules]), diagnose: false).Links[0];
+        var reader = _tree.Reader();
+        var plan = reader.PlanModules();
         var applied = new Applier(new LinkWriter(_tree.Root), reader, pid).Apply(plan);
         return (plan, applied);
     }
@@ -107,8 +102,8 @@ public sealed class LinkingOnRealFilesTests : IDisposable
     {
         _tree.File("/app/custom-modules/weather/module.yaml");
         _tree.File("/app/modules/custom/.gitkeep");
-        var reader = Reader();
-        var plan = Planner.Plan(reader.Read([Modules]), diagnose: false).Links[0];
+        var reader = _tree.Reader();
+        var plan = reader.PlanModules();
         _tree.File("/app/modules/custom/late.txt", "late");
 
         var applied = new Applier(new LinkWriter(_tree.Root), reader, 7).Apply(plan);
@@ -127,7 +122,7 @@ public sealed class LinkingOnRealFilesTests : IDisposable
         File.SetUnixFileMode(_tree.At("/app/modules"), UnixFileMode.UserRead | UnixFileMode.UserExecute);
         try
         {
-            var plan = Planner.Plan(Reader().Read([Modules]), diagnose: false).Links[0];
+            var plan = _tree.Reader().PlanModules();
             Assert.Contains(plan.Findings, f => f.Code == "target-not-writable" && f.Message.Contains("/app/modules"));
         }
         finally
@@ -157,7 +152,7 @@ public sealed class LinkingOnRealFilesTests : IDisposable
         _tree.File("/app/custom-modules/loose.yaml");
         _tree.Dir("/app/custom-modules/.git");
         _tree.Symlink("/app/custom-modules/gone", "/nonexistent");
-        var source = Reader().Read([Modules]).Links[0].Source;
+        var source = _tree.Reader().ReadModules().Source;
 
         Assert.Equal(4, source.Inventory.Total);
         var byName = source.Inventory.Entries.ToDictionary(e => e.Name);
@@ -176,7 +171,7 @@ public sealed class LinkingOnRealFilesTests : IDisposable
             _tree.Dir($"/app/custom-modules/m{i:D4}");
         }
 
-        var source = Reader().Read([Modules]).Links[0].Source;
+        var source = _tree.Reader().ReadModules().Source;
         Assert.Equal(Inventory.Limit + 50, source.Inventory.Total);
         Assert.Equal(Inventory.Limit, source.Inventory.Entries.Count);
         Assert.True(source.Inventory.Truncated);

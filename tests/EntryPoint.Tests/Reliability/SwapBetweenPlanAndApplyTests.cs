@@ -1,6 +1,5 @@
 using EntryPoint.Core;
 using EntryPoint.Core.Linking;
-using EntryPoint.Core.Mounts;
 using EntryPoint.Os;
 
 namespace EntryPoint.Tests.Reliability;
@@ -12,20 +11,17 @@ namespace EntryPoint.Tests.Reliability;
 public sealed class SwapBetweenPlanAndApplyTests : IDisposable
 {
     private readonly TempTree _tree = new();
-    private static readonly LinkSpec Modules = LinkSpecParser.Defaults[0];
     private const string Target = "/app/modules/custom";
 
     public void Dispose() => _tree.Dispose();
 
-    private SnapshotReader Reader() => new(_tree.Root, () => new MountTable([]));
-
     private LinkPlan PlanNow()
     {
         _tree.File("/app/custom-modules/weather/module.yaml", "weather");
-        return Planner.Plan(Reader().Read([Modules]), diagnose: false).Links[0];
+        return _tree.Reader().PlanModules();
     }
 
-    private AppliedLink Apply(LinkPlan plan) => new Applier(new LinkWriter(_tree.Root), Reader(), 7).Apply(plan);
+    private AppliedLink Apply(LinkPlan plan) => new Applier(new LinkWriter(_tree.Root), _tree.Reader(), 7).Apply(plan);
 
     private void HostDirWithPlaceholderNames()
     {
@@ -169,12 +165,10 @@ public sealed class SwapBetweenPlanAndApplyTests : IDisposable
 public sealed class SourcePathTests : IDisposable
 {
     private readonly TempTree _tree = new();
-    private static readonly LinkSpec Modules = LinkSpecParser.Defaults[0];
 
     public void Dispose() => _tree.Dispose();
 
-    private LinkPlan Plan() =>
-        Planner.Plan(new SnapshotReader(_tree.Root, () => new MountTable([])).Read([Modules]), diagnose: false).Links[0];
+    private LinkPlan Plan() => _tree.Reader().PlanModules();
 
     [Theory]
     [InlineData("modules/custom")]

@@ -19,7 +19,7 @@ public class CapabilitiesTests
     [Fact]
     public void The_captured_status_with_sys_rawio_added_has_it_effective()
     {
-        var caps = Capabilities.Read(FixtureFiles.PathOf("fixtures/caps-sys-rawio-gpiomem-memory-256m.txt"));
+        var caps = Capabilities.Read(Fixtures.Path("captured/caps-sys-rawio-gpiomem-memory-256m.txt"));
 
         Assert.NotNull(caps);
         Assert.True(caps.HasEffective(Capabilities.SysRawio));
@@ -28,11 +28,11 @@ public class CapabilitiesTests
     }
 
     [Theory]
-    [InlineData("fixtures/cgroup-v1-memory-256m-cpus-1.5.txt")]
-    [InlineData("fixtures/cgroup-v1-unlimited-default-caps.txt")]
+    [InlineData("captured/cgroup-v1-memory-256m-cpus-1.5.txt")]
+    [InlineData("captured/cgroup-v1-unlimited-default-caps.txt")]
     public void The_captured_default_capabilities_lack_sys_rawio(string fixture)
     {
-        var caps = Capabilities.Read(FixtureFiles.PathOf(fixture));
+        var caps = Capabilities.Read(Fixtures.Path(fixture));
 
         Assert.NotNull(caps);
         Assert.Equal(0xa80425fbUL, caps.Effective);

@@ -75,8 +75,8 @@ public class PasswdGroupTests
     public void The_files_are_read_from_the_given_path()
     {
         using var tree = new TempTree();
-        var passwd = tree.Write("etc/passwd", "node:x:1000:1000::/home/node:/bin/sh\n");
-        var group = tree.Write("etc/group", "node:x:1000:\n");
+        var passwd = tree.File("etc/passwd", "node:x:1000:1000::/home/node:/bin/sh\n");
+        var group = tree.File("etc/group", "node:x:1000:\n");
 
         Assert.Equal("node", Assert.Single(Passwd.Read(passwd)).Name);
         Assert.Equal("node", Assert.Single(Group.Read(group)).Name);
