@@ -160,14 +160,17 @@ public sealed class RunHandlerTests : IDisposable
     {
         ImageWithCustomCode(readWriteMount: true);
 
-        var code = Run(Settings(strict: true));
+        // As the app user (who cannot write SOURCE), the read-write mount is the only warning.
+        var code = Run(Settings(user: "app", strict: true));
 
         Assert.Equal(ExitCodes.SetupFailed, code);
         Assert.Empty(_replacer.Calls);
         Assert.False(TargetIsLinked);
         Assert.True(File.Exists(_tree.At("/app/modules/custom/.gitkeep")));
         var log = _sink.Messages();
-        Assert.Contains(log, m => m.StartsWith("Warning:", StringComparison.Ordinal) && m.Contains("custom-code-read-write", StringComparison.Ordinal));
+        var warning = Assert.Single(log, m => m.StartsWith("Warning:", StringComparison.Ordinal));
+        Assert.Contains("custom-code-read-write", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain(log, m => m.StartsWith("Error:", StringComparison.Ordinal) && !m.Contains("start stopped", StringComparison.Ordinal));
         Assert.Contains(log, m => m.StartsWith("Error: start stopped before any change: \"warnings with --strict\"", StringComparison.Ordinal));
     }
 
@@ -176,7 +179,7 @@ public sealed class RunHandlerTests : IDisposable
     {
         ImageWithCustomCode(readWriteMount: true);
 
-        var code = Run(Settings(strict: false));
+        var code = Run(Settings(user: "app", strict: false));
 
         Assert.Equal(99, code);
         Assert.Single(_replacer.Calls);
@@ -189,7 +192,7 @@ public sealed class RunHandlerTests : IDisposable
     {
         ImageWithCustomCode(readWriteMount: false);
 
-        var code = Run(Settings(strict: true));
+        var code = Run(Settings(user: "app", strict: true));
 
         Assert.Equal(99, code);
         Assert.True(TargetIsLinked);
