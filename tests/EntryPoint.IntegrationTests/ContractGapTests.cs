@@ -31,9 +31,10 @@ public sealed class ContractGapTests : IDisposable
             """);
 
         Assert.True(result.Code == 0, result.Stderr);
-        Assert.Contains("verb=[--root][--strict][a  b][run][--][diagnose]\n", result.Stdout);
-        Assert.Contains("noverb=[--root][--strict][a  b][run][--][diagnose]\n", result.Stdout);
-        Assert.Contains("code=7", result.Stdout);
+        var lines = result.Stdout.Split('\n');
+        Assert.Contains("verb=[--root][--strict][a  b][run][--][diagnose]", lines);
+        Assert.Contains("noverb=[--root][--strict][a  b][run][--][diagnose]", lines);
+        Assert.Contains("code=7", lines);
         Assert.Contains("exec printf [%s] --root --strict a  b run -- diagnose", result.Stderr);
     }
 
