@@ -1,7 +1,7 @@
 using EntryPoint.Cli;
 using EntryPoint.Core;
 
-namespace EntryPoint.Tests.Gaps;
+namespace EntryPoint.Tests.Cli;
 
 /// <summary>
 /// The explicit `run` verb, bad ENTRYPOINT_* values and "a flag wins over its variable", through the real parser with
@@ -192,7 +192,7 @@ public sealed class RunVerbAndSettingsTests : IDisposable
         var (code, handler, err) = Invoke(["--node-heap", flag, "true"], new() { ["ENTRYPOINT_NODE_HEAP"] = variable });
 
         Assert.True(code == 42, err);
-        Assert.Equal(flag, handler.Settings!.NodeHeap);
+        Assert.Equal(flag == "auto", handler.Settings!.NodeHeapAuto);
     }
 
     [Fact]

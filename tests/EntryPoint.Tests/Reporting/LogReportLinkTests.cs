@@ -7,7 +7,7 @@ using Serilog.Core;
 using Serilog.Events;
 using Serilog.Formatting.Display;
 
-namespace EntryPoint.Tests.Gaps;
+namespace EntryPoint.Tests.Reporting;
 
 /// <summary>
 /// The one log line per link that the seed's troubleshooting greps rely on (`grep custom`), rendered as the text log

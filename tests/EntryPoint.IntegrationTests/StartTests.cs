@@ -1,10 +1,10 @@
 namespace EntryPoint.IntegrationTests;
 
 /// <summary>
-/// Contract behaviours that had no end-to-end test: the explicit `run` verb, the PID 1 finding, and --strict on a
-/// link warning. The published binary, as root, in a private mount and PID namespace.
+/// How a start goes end to end: the explicit `run` verb, the PID 1 finding, and --strict on a link warning. The
+/// published binary, as root, in a private mount and PID namespace.
 /// </summary>
-public sealed class ContractGapTests : IDisposable
+public sealed class StartTests : IDisposable
 {
     private readonly Namespace _ns = new();
 

@@ -12,7 +12,7 @@ using Serilog;
 using Serilog.Core;
 using Serilog.Events;
 
-namespace EntryPoint.Tests.Gaps;
+namespace EntryPoint.Tests.App;
 
 /// <summary>
 /// `run` on a real temporary tree with the real snapshot reader, planner and applier; only the privilege drop, the
@@ -92,7 +92,7 @@ public sealed class RunHandlerTests : IDisposable
     {
         Links = [Modules],
         Root = _tree.Root,
-        User = user is null ? null : UserSpec.Parse(user).Spec,
+        User = user is null ? null : UserSpec.Parse(user).Value,
         Strict = strict,
     };
 

@@ -1,7 +1,7 @@
 using EntryPoint.App;
 using EntryPoint.Core;
 
-namespace EntryPoint.Tests.Gaps;
+namespace EntryPoint.Tests.App;
 
 /// <summary>The contract's info finding when the app will be PID 1 without an init.</summary>
 public class Pid1WithoutInitTests

@@ -3,7 +3,7 @@ using EntryPoint.Core;
 using EntryPoint.Core.Linking;
 using EntryPoint.Core.Reporting;
 
-namespace EntryPoint.Tests.Gaps;
+namespace EntryPoint.Tests.Reporting;
 
 /// <summary>The `diagnose --json` link objects name each link's own SOURCE and TARGET, for scripts that read them.</summary>
 public sealed class JsonReportLinkTests
