@@ -28,13 +28,16 @@ public sealed class BadConfigurationTests
         { "dry-run boolean", [], "ENTRYPOINT_DRY_RUN=2", "ENTRYPOINT_DRY_RUN='2'", "true/false" },
         { "root not a directory", ["--root", "/nonexistent/root"], "", "/nonexistent/root", "existing directory" },
         { "unknown option", ["--frobnicate"], "", "--frobnicate", "--help" },
+        { "malformed user", [], "ENTRYPOINT_USER=a:b:c", "'a:b:c'", "NAME[:GROUP] or UID[:GID]" },
+        { "relative device", ["--require-device", "dev/gpiomem"], "", "'dev/gpiomem'", "absolute path" },
+        { "node heap", [], "ENTRYPOINT_NODE_HEAP=atuo", "'atuo'", "auto or off" },
+        { "hook timeout", [], "ENTRYPOINT_HOOK_TIMEOUT=soon", "'soon'", "number of seconds" },
     };
 
-    [SkippableTheory]
+    [Theory]
     [MemberData(nameof(Cases))]
     public void A_bad_value_exits_2_naming_it_and_the_accepted_form(string name, string[] args, string variable, string named, string form)
     {
-        PublishedBinary.SkipUnlessBuilt();
         var environment = new Dictionary<string, string>();
         if (variable.Length > 0)
         {

@@ -140,6 +140,9 @@ public sealed class FaultAndPathTests : IDisposable
             """);
 
         Assert.Equal(before, Listing());
+        Assert.Contains("code=1", result.Stdout);
+        Assert.Contains("diag=1", result.Stdout);
+        Assert.DoesNotContain("STARTED", result.Stdout);
         Assert.Contains("source-inside-target", result.Stderr + result.Stdout);
         Assert.Contains("/app/modules/custom", result.Stderr);
         Log.AssertNoStackTrace(result.Stderr);
@@ -159,6 +162,8 @@ public sealed class FaultAndPathTests : IDisposable
             """);
 
         Assert.Equal(before, Listing());
+        Assert.Contains("code=1", result.Stdout);
+        Assert.DoesNotContain("STARTED", result.Stdout);
         Assert.Contains("symlink loop", result.Stderr);
         Assert.Contains("/app/custom-modules", result.Stderr);
         Log.AssertNoStackTrace(result.Stderr);

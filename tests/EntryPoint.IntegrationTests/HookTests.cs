@@ -45,7 +45,8 @@ public sealed class HookTests : IDisposable
         Assert.DoesNotContain("hidden", result.Stderr);
 
         // The hooks ran before the exec, and the app kept stdout.
-        Assert.True(result.Stderr.IndexOf("hook 30-last: done", StringComparison.Ordinal) < result.Stderr.IndexOf("exec sh -c", StringComparison.Ordinal));
+        var lastHookDone = result.Stderr.IndexOf("hook 30-last: done", StringComparison.Ordinal);
+        Assert.InRange(lastHookDone, 0, result.Stderr.IndexOf("exec sh -c", StringComparison.Ordinal));
         Assert.DoesNotContain("who=", result.Stdout);
     }
 
