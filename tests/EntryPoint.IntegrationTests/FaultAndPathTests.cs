@@ -63,6 +63,11 @@ public sealed class FaultAndPathTests : IDisposable
         Assert.Contains("chmod -R 755", result.Stderr);
         Assert.DoesNotContain("custom modules: mode=none, no custom code", result.Stderr);
         Assert.Contains("custom modules: mode=none, source cannot be read", result.Stderr);
+        // Started as the app's user there is no drop, and the same full error as after one is still owed.
+        Assert.Contains("[source-not-readable]", result.Stderr);
+        Assert.Contains("(owner 0:0, mode 0700) is not readable by the app, which runs as 65534:65534", result.Stderr);
+        Assert.Contains($"chmod -R 755 {_ns.Host}/mods", result.Stderr);
+        Assert.Contains("DOCKER_USER=0 and DOCKER_GROUP=0", result.Stderr);
         Assert.Contains("\"source-unreadable\"", File.ReadAllText($"{_ns.Dir}/diag.json"));
         File.Delete($"{_ns.Dir}/diag.json"); // the test's own capture, not a change the run made
         Log.AssertNoStackTrace(result.Stderr);
