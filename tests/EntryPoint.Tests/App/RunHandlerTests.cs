@@ -9,8 +9,6 @@ using EntryPoint.Core.Users;
 using EntryPoint.Os;
 using EntryPoint.Os.Exec;
 using Serilog;
-using Serilog.Core;
-using Serilog.Events;
 
 namespace EntryPoint.Tests.App;
 
@@ -23,33 +21,13 @@ public sealed class RunHandlerTests : IDisposable
     private static readonly LinkSpec Modules = LinkSpecParser.Defaults[0];
 
     private readonly TempTree _tree = new();
-    private readonly Sink _sink = new();
+    private readonly MemorySink _sink = new();
     private readonly FakeDrop _drop = new();
     private readonly FakeReplacer _replacer = new();
     private readonly List<MountEntry> _mounts = [];
 
     public void Dispose() => _tree.Dispose();
 
-    private sealed class Sink : ILogEventSink
-    {
-        public List<LogEvent> Events { get; } = [];
-
-        public void Emit(LogEvent logEvent)
-        {
-            lock (Events)
-            {
-                Events.Add(logEvent);
-            }
-        }
-
-        public List<string> Messages()
-        {
-            lock (Events)
-            {
-                return Events.Select(e => $"{e.Level}: {e.RenderMessage()}").ToList();
-            }
-        }
-    }
 
     private sealed class FakeDrop : IPrivilegeDrop
     {

@@ -3,8 +3,6 @@ using EntryPoint.Core;
 using EntryPoint.Core.Users;
 using EntryPoint.Os.Hooks;
 using Serilog;
-using Serilog.Core;
-using Serilog.Events;
 
 namespace EntryPoint.Tests.Hooks;
 
@@ -12,30 +10,10 @@ namespace EntryPoint.Tests.Hooks;
 public sealed class HookStepTests : IDisposable
 {
     private readonly TempTree _tree = new();
-    private readonly Sink _sink = new();
+    private readonly MemorySink _sink = new();
 
     public void Dispose() => _tree.Dispose();
 
-    private sealed class Sink : ILogEventSink
-    {
-        public List<LogEvent> Events { get; } = [];
-
-        public void Emit(LogEvent logEvent)
-        {
-            lock (Events)
-            {
-                Events.Add(logEvent);
-            }
-        }
-
-        public List<string> Messages()
-        {
-            lock (Events)
-            {
-                return Events.Select(e => $"{e.Level}: {e.RenderMessage()}").ToList();
-            }
-        }
-    }
 
     private void Hook(string name, string body, int mode = 0x1ED)
     {

@@ -3,7 +3,6 @@ using EntryPoint.Core.Linking;
 using EntryPoint.Core.Mounts;
 using EntryPoint.Core.Reporting;
 using Serilog;
-using Serilog.Core;
 using Serilog.Events;
 using Serilog.Formatting.Display;
 
@@ -17,14 +16,8 @@ public sealed class LogReportLinkTests
 {
     private static readonly LinkSpec Modules = LinkSpecParser.Defaults[0];
 
-    private readonly Sink _sink = new();
+    private readonly MemorySink _sink = new();
 
-    private sealed class Sink : ILogEventSink
-    {
-        public List<LogEvent> Events { get; } = [];
-
-        public void Emit(LogEvent logEvent) => Events.Add(logEvent);
-    }
 
     private static MountEntry Mount(string mountPoint, bool readOnly, string root = "/home/pi/mods") =>
         new(90, 1, "254:0", root, mountPoint, readOnly ? "ro,relatime" : "rw,relatime", [], "ext4", "/dev/vda", "rw");
