@@ -30,7 +30,7 @@ public sealed class MountTests : IDisposable
         Assert.Contains("calendar", result.Stdout);
         Assert.Contains("weather", result.Stdout);
         Assert.Contains("args=2:one two:three", result.Stdout);
-        Assert.Contains("custom modules: mode=symlink, linked", result.Stderr);
+        Assert.Contains("custom modules: mode=symlink, linked; target /app/modules/custom: symlink to /app/custom-modules;", result.Stderr);
         Assert.Contains($"read-only mount of {_ns.Host}/mods", result.Stderr);
         Assert.Contains("exec sh -c", result.Stderr);
         Assert.Equal("../custom-modules", new FileInfo($"{_ns.Root}/app/modules/custom").LinkTarget);
@@ -114,7 +114,7 @@ public sealed class MountTests : IDisposable
 
         Assert.True(result.Code == 0, result.Stderr);
         var second = result.Stderr[result.Stderr.LastIndexOf("custom modules", StringComparison.Ordinal)..];
-        Assert.Contains("already linked", second);
+        Assert.Contains("already linked; target /app/modules/custom: symlink to /app/custom-modules;", second);
     }
 
     [SkippableFact]

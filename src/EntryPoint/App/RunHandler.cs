@@ -63,7 +63,7 @@ public sealed class RunHandler(
             }
 
             var applied = applier.Apply(link);
-            report.Link(link, applied.Outcome);
+            report.Link(link, applied.Outcome, linkMade: link.Action != LinkAction.None && applied.Failure is null);
             if (applied.Failure is not null)
             {
                 failures.Add(applied.Failure);

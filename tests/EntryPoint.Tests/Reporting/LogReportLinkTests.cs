@@ -30,11 +30,11 @@ public sealed class LogReportLinkTests
 
     private static TargetState Target(TargetKind kind) => new(kind, null, false, false, null, [], [], null, null);
 
-    private (LogEvent Event, string Line) Logged(SourceState source, TargetState target, string? outcome = null)
+    private (LogEvent Event, string Line) Logged(SourceState source, TargetState target, string? outcome = null, bool linkMade = false)
     {
         var plan = Planner.PlanLink(new LinkSnapshot(Modules, source, target), diagnose: false);
         var log = new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(_sink).CreateLogger();
-        new LogReport(log).Link(plan, outcome ?? plan.Outcome);
+        new LogReport(log).Link(plan, outcome ?? plan.Outcome, linkMade);
         var logEvent = Assert.Single(_sink.Events);
         var text = new StringWriter();
         new MessageTemplateTextFormatter("{Message:lj}", System.Globalization.CultureInfo.InvariantCulture).Format(logEvent, text);
@@ -44,7 +44,7 @@ public sealed class LogReportLinkTests
     [Fact]
     public void A_symlink_link_is_one_information_line_with_custom_the_mode_the_paths_the_mount_and_the_entry_count()
     {
-        var (logEvent, line) = Logged(WithCode(3), Target(TargetKind.Missing), "linked");
+        var (logEvent, line) = Logged(WithCode(3), Target(TargetKind.Missing), "linked", linkMade: true);
 
         Assert.Equal(LogEventLevel.Information, logEvent.Level);
         Assert.Contains("custom", line, StringComparison.Ordinal);
@@ -57,7 +57,7 @@ public sealed class LogReportLinkTests
     [Fact]
     public void A_read_write_source_is_said_to_be_read_write()
     {
-        var (_, line) = Logged(WithCode(1, readOnly: false), Target(TargetKind.Missing), "linked");
+        var (_, line) = Logged(WithCode(1, readOnly: false), Target(TargetKind.Missing), "linked", linkMade: true);
 
         Assert.Contains("read-write mount of /home/pi/mods", line, StringComparison.Ordinal);
         Assert.EndsWith("the app gets 1 entry", line, StringComparison.Ordinal);

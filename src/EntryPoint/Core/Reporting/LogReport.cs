@@ -10,10 +10,12 @@ namespace EntryPoint.Core.Reporting;
 /// </summary>
 public sealed class LogReport(ILogger log)
 {
-    public void Link(LinkPlan plan, string outcome)
+    /// <param name="linkMade">The applier just made (or found another run had made) the link, so TARGET is no longer as the snapshot saw it.</param>
+    public void Link(LinkPlan plan, string outcome, bool linkMade = false)
     {
         var snapshot = plan.Snapshot;
-        var targetState = outcome.StartsWith("linked", StringComparison.Ordinal) || outcome.StartsWith("already linked", StringComparison.Ordinal) ? $"symlink to {plan.Spec.Source}" : Describe.Target(snapshot.Target);
+        var isLink = linkMade || plan is { Mode: LinkMode.Symlink, Action: LinkAction.None };
+        var targetState = isLink ? $"symlink to {plan.Spec.Source}" : Describe.Target(snapshot.Target);
         log.Information(
             "custom {Link}: mode={Mode}, {Outcome}; target {Target}: {TargetState}; source {Source}: {SourceState}; the app gets {Entries}",
             plan.Spec.Name,
